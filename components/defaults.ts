@@ -1,0 +1,69 @@
+import { FargateStackArgs } from "./fargateStackArgs";
+
+/**
+ * The defaults of every optional plain input, in one place. The TSDoc `@default` of each input in
+ * `fargateStackArgs.ts` states the same value; `tests/docs.spec.ts` fails when the two disagree.
+ */
+export const DEFAULTS = {
+    vpcCidrBlock: "10.0.0.0/16",
+    availabilityZoneCount: 2,
+    natGateways: "Single",
+    allowedCidrBlocks: ["0.0.0.0/0"],
+    taskRolePolicyArns: [],
+    repositoryKeepImageCount: 30,
+    createRepository: false,
+    logRetentionDays: 30,
+    cpu: 256,
+    memoryMiB: 512,
+    cpuArchitecture: "X86_64",
+    operatingSystemFamily: "LINUX",
+    containerPort: 8080,
+    environment: {},
+    secrets: {},
+    stopTimeoutSeconds: 30,
+    readonlyRootFilesystem: true,
+    writablePaths: [],
+    healthCheckPath: "/",
+    healthCheckMatcher: "200-399",
+    healthCheckIntervalSeconds: 10,
+    healthCheckTimeoutSeconds: 5,
+    healthyThreshold: 2,
+    unhealthyThreshold: 3,
+    deregistrationDelaySeconds: 30,
+    enableDeletionProtection: false,
+    desiredCount: 2,
+    healthCheckGracePeriodSeconds: 60,
+    enableExecuteCommand: false,
+    enableAutoscaling: true,
+    minCount: 2,
+    maxCount: 10,
+    cpuTargetPercent: 70,
+    memoryTargetPercent: 75,
+    tags: {},
+} as const satisfies Partial<Record<keyof FargateStackArgs, unknown>>;
+
+/** Container health check defaults (ECS's own). */
+export const HEALTH_CHECK_DEFAULTS = {
+    intervalSeconds: 30,
+    timeoutSeconds: 5,
+    retries: 3,
+    startPeriodSeconds: 0,
+} as const;
+
+/** `FargateStackArgs` with every defaulted plain input filled in. */
+export type ResolvedArgs = FargateStackArgs & Required<Pick<FargateStackArgs, keyof typeof DEFAULTS>>;
+
+/**
+ * Fills in the defaults of every optional plain input. Inputs set to `undefined` or `null` (which other languages'
+ * SDKs send for "not set") take the default too.
+ */
+export function resolveArgs(args: FargateStackArgs): ResolvedArgs {
+    const resolved: Record<string, unknown> = { ...args };
+    for (const [key, value] of Object.entries(DEFAULTS)) {
+        if (resolved[key] === undefined || resolved[key] === null) {
+            // Copies, so no stack can change the shared defaults.
+            resolved[key] = Array.isArray(value) ? [...value] : typeof value === "object" ? { ...value } : value;
+        }
+    }
+    return resolved as unknown as ResolvedArgs;
+}

@@ -1,0 +1,371 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * How many NAT gateways a new VPC gets. NAT gateways give tasks in private subnets outbound internet access
+ * (image pulls from public registries, third-party APIs) without public IPs.
+ */
+export const NatGatewayStrategy = {
+    /** No NAT gateway: private subnets have no route to the internet. Images must be reachable through VPC endpoints. */
+    None: "None",
+    /** One NAT gateway shared by every AZ: cheapest, but an AZ outage can cut egress for all tasks. */
+    Single: "Single",
+    /** One NAT gateway per AZ: highly available egress, one gateway's cost per AZ. */
+    OnePerAz: "OnePerAz",
+} as const;
+/** How many NAT gateways a new VPC gets. */
+export type NatGatewayStrategy = (typeof NatGatewayStrategy)[keyof typeof NatGatewayStrategy];
+
+/** The CPU architecture the task runs on (`runtimePlatform.cpuArchitecture`). */
+export const CpuArchitecture = {
+    /** Intel/AMD 64-bit. */
+    X86_64: "X86_64",
+    /** AWS Graviton (64-bit ARM): about 20% cheaper per vCPU-hour; Linux only. */
+    ARM64: "ARM64",
+} as const;
+/** The CPU architecture the task runs on. */
+export type CpuArchitecture = (typeof CpuArchitecture)[keyof typeof CpuArchitecture];
+
+/** The operating system family of the task (`runtimePlatform.operatingSystemFamily`). */
+export const OperatingSystemFamily = {
+    /** Linux. */
+    LINUX: "LINUX",
+    /** Windows Server 2019 Full. */
+    WINDOWS_SERVER_2019_FULL: "WINDOWS_SERVER_2019_FULL",
+    /** Windows Server 2019 Core. */
+    WINDOWS_SERVER_2019_CORE: "WINDOWS_SERVER_2019_CORE",
+    /** Windows Server 2022 Full. */
+    WINDOWS_SERVER_2022_FULL: "WINDOWS_SERVER_2022_FULL",
+    /** Windows Server 2022 Core. */
+    WINDOWS_SERVER_2022_CORE: "WINDOWS_SERVER_2022_CORE",
+} as const;
+/** The operating system family of the task. */
+export type OperatingSystemFamily = (typeof OperatingSystemFamily)[keyof typeof OperatingSystemFamily];
+
+/**
+ * A container health check run by the ECS agent inside the task.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html
+ */
+export interface ContainerHealthCheck {
+    /**
+     * The command, in ECS form: `["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]` or
+     * `["CMD", "/bin/healthcheck"]`.
+     */
+    command: string[];
+    /**
+     * Seconds between checks, 5 to 300.
+     * @default 30
+     */
+    intervalSeconds?: number;
+    /**
+     * Seconds a check may take before it counts as failed, 2 to 60.
+     * @default 5
+     */
+    timeoutSeconds?: number;
+    /**
+     * Consecutive failures before the container is unhealthy, 1 to 10.
+     * @default 3
+     */
+    retries?: number;
+    /**
+     * Seconds after start during which failures do not count, 0 to 300.
+     * @default 0
+     */
+    startPeriodSeconds?: number;
+}
+
+/**
+ * Inputs of {@link FargateStack}, in the order the stack is built: network, security, IAM, image, logs, cluster,
+ * task, load balancer and DNS, service, scaling, tags.
+ */
+export interface FargateStackArgs {
+    // ---- Network ----------------------------------------------------------------------------------------------
+
+    /**
+     * CIDR block of the new VPC, /16 to /24. Subnets split it evenly between private and public subnets.
+     * Ignored (and rejected) when an existing VPC is given with `vpcId`.
+     * @default "10.0.0.0/16"
+     */
+    vpcCidrBlock?: string;
+    /**
+     * Number of availability zones the new VPC spans, 2 to 6. The ALB needs at least two.
+     * @default 2
+     */
+    availabilityZoneCount?: number;
+    /**
+     * NAT gateways for the new VPC's private subnets: `None`, `Single` or `OnePerAz`.
+     * @default "Single"
+     */
+    natGateways?: NatGatewayStrategy;
+    /**
+     * ID of an existing VPC to deploy into instead of creating one. Requires `publicSubnetIds` and `privateSubnetIds`.
+     * @default - a new VPC is created
+     */
+    vpcId?: pulumi.Input<string>;
+    /**
+     * Existing public subnets (routed to an internet gateway) for the ALB, in at least two AZs. Only with `vpcId`.
+     * @default - the new VPC's public subnets
+     */
+    publicSubnetIds?: pulumi.Input<string>[];
+    /**
+     * Existing private subnets (no route to an internet gateway) for the tasks, in at least two AZs. Only with `vpcId`.
+     * @default - the new VPC's private subnets
+     */
+    privateSubnetIds?: pulumi.Input<string>[];
+
+    // ---- Security groups --------------------------------------------------------------------------------------
+
+    /**
+     * IPv4 CIDR blocks allowed to reach the load balancer on ports 80 and 443.
+     * @default ["0.0.0.0/0"]
+     */
+    allowedCidrBlocks?: string[];
+
+    // ---- IAM --------------------------------------------------------------------------------------------------
+
+    /**
+     * ARNs of managed IAM policies attached to the task role: the application's own AWS permissions. Without any
+     * (and without `taskRolePolicyJson`) the application gets no AWS permissions.
+     * @default []
+     */
+    taskRolePolicyArns?: pulumi.Input<string>[];
+    /**
+     * An IAM policy document (JSON) added inline to the task role.
+     * @default - no inline policy
+     */
+    taskRolePolicyJson?: pulumi.Input<string>;
+
+    // ---- Image ------------------------------------------------------------------------------------------------
+
+    /**
+     * The container image, e.g. `nginx:1.27` or `123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v42`. Prefer an
+     * immutable tag or a digest. Required unless `createRepository` is true.
+     * @default - `<repository url>:<imageTag>` when `createRepository` is true
+     */
+    image?: pulumi.Input<string>;
+    /**
+     * Create an ECR repository (scan on push, immutable tags, lifecycle policy) for the service's images.
+     * @default false
+     */
+    createRepository?: boolean;
+    /**
+     * The tag of the image in the created repository to run, when `createRepository` is true and `image` is not set.
+     * Tags are immutable, so use a version or commit SHA.
+     * @default - none; required when `createRepository` is true and `image` is not set
+     */
+    imageTag?: string;
+    /**
+     * How many images the created repository keeps; older ones expire.
+     * @default 30
+     */
+    repositoryKeepImageCount?: number;
+
+    // ---- Logs -------------------------------------------------------------------------------------------------
+
+    /**
+     * Days CloudWatch keeps the container logs; one of the values CloudWatch allows (1, 3, 5, 7, 14, 30, 60, 90, …).
+     * @default 30
+     */
+    logRetentionDays?: number;
+    /**
+     * ARN of a KMS key that encrypts the log group. The key policy must allow the CloudWatch Logs service.
+     * @default - CloudWatch's own encryption
+     */
+    logKmsKeyArn?: pulumi.Input<string>;
+
+    // ---- Cluster ----------------------------------------------------------------------------------------------
+
+    /**
+     * ARN of an existing ECS cluster to run the service in instead of creating one.
+     * @default - a new cluster with Container Insights and FARGATE / FARGATE_SPOT capacity providers
+     */
+    clusterArn?: pulumi.Input<string>;
+
+    // ---- Task definition --------------------------------------------------------------------------------------
+
+    /**
+     * Task CPU units (1024 = 1 vCPU): 256, 512, 1024, 2048, 4096, 8192 or 16384 (Windows: 1024 to 4096).
+     * @default 256
+     */
+    cpu?: number;
+    /**
+     * Task memory in MiB; must be a valid Fargate size for `cpu` (256 cpu: 512, 1024 or 2048).
+     * @default 512
+     */
+    memoryMiB?: number;
+    /**
+     * CPU architecture: `X86_64` or `ARM64` (Graviton, Linux only).
+     * @default "X86_64"
+     */
+    cpuArchitecture?: CpuArchitecture;
+    /**
+     * Operating system family: `LINUX` or a Windows Server family (1, 2 or 4 vCPU, X86_64 only).
+     * @default "LINUX"
+     */
+    operatingSystemFamily?: OperatingSystemFamily;
+    /**
+     * The port the container listens on; the target group sends traffic here.
+     * @default 8080
+     */
+    containerPort?: number;
+    /**
+     * Plain environment variables of the container. Never put secrets here: use `secrets`.
+     * @default {}
+     */
+    environment?: Record<string, pulumi.Input<string>>;
+    /**
+     * Secret environment variables: name → ARN of a Secrets Manager secret (optionally with `:json-key::`) or an SSM
+     * parameter. Only the execution role may read them; the application sees the values, never the ARNs.
+     * @default {}
+     */
+    secrets?: Record<string, pulumi.Input<string>>;
+    /**
+     * Overrides the image's command, e.g. `["node", "server.js"]`.
+     * @default - the image's CMD
+     */
+    command?: string[];
+    /**
+     * A container health check run by ECS inside the task (in addition to the load balancer's).
+     * @default - none; the load balancer's health check decides
+     */
+    healthCheck?: ContainerHealthCheck;
+    /**
+     * Seconds ECS waits after SIGTERM before it kills the container, 2 to 120.
+     * @default 30
+     */
+    stopTimeoutSeconds?: number;
+    /**
+     * Mount the container's root filesystem read-only; list the paths it must write to in `writablePaths`. Not supported on
+     * Windows, where it is left unset.
+     * @default true
+     */
+    readonlyRootFilesystem?: boolean;
+    /**
+     * Paths the container may write to while its root filesystem is read-only, e.g. `["/tmp"]`. Each gets an empty
+     * volume of the task's ephemeral storage, discarded when the task stops.
+     * @default []
+     */
+    writablePaths?: string[];
+    /**
+     * The user (and group) the container runs as, e.g. `1000` or `1000:1000`. Prefer a non-root user.
+     * @default - the image's USER
+     */
+    user?: string;
+
+    // ---- Load balancer and DNS --------------------------------------------------------------------------------
+
+    /**
+     * Path the load balancer requests to decide whether a task is healthy.
+     * @default "/"
+     */
+    healthCheckPath?: string;
+    /**
+     * HTTP codes that count as healthy, e.g. `200`, `200-299` or `200,204`.
+     * @default "200-399"
+     */
+    healthCheckMatcher?: string;
+    /**
+     * Seconds between load balancer health checks, 5 to 300.
+     * @default 10
+     */
+    healthCheckIntervalSeconds?: number;
+    /**
+     * Seconds a load balancer health check may take, 2 to 120 and less than the interval.
+     * @default 5
+     */
+    healthCheckTimeoutSeconds?: number;
+    /**
+     * Consecutive successes before a new task receives traffic, 2 to 10.
+     * @default 2
+     */
+    healthyThreshold?: number;
+    /**
+     * Consecutive failures before a task stops receiving traffic, 2 to 10.
+     * @default 3
+     */
+    unhealthyThreshold?: number;
+    /**
+     * Seconds the load balancer lets in-flight requests finish on a stopping task, 0 to 3600.
+     * @default 30
+     */
+    deregistrationDelaySeconds?: number;
+    /**
+     * A DNS name for the service, e.g. `app.example.com`. With `hostedZoneId`: an ACM certificate validated by DNS,
+     * an HTTPS listener, an HTTP→HTTPS redirect and an alias record.
+     * @default - no DNS name; the load balancer's own name is used
+     */
+    domainName?: string;
+    /**
+     * The Route 53 hosted zone that holds `domainName`; required with `domainName` unless `certificateArn` is set.
+     * @default - none
+     */
+    hostedZoneId?: pulumi.Input<string>;
+    /**
+     * ARN of an existing ACM certificate: HTTPS with HTTP→HTTPS redirect, and no DNS records are managed.
+     * @default - a new certificate when `domainName` and `hostedZoneId` are set; otherwise HTTP only
+     */
+    certificateArn?: pulumi.Input<string>;
+    /**
+     * Protect the load balancer from deletion (remove the protection before `pulumi destroy`).
+     * @default false
+     */
+    enableDeletionProtection?: boolean;
+
+    // ---- Service ----------------------------------------------------------------------------------------------
+
+    /**
+     * Number of tasks to run; within `minCount`..`maxCount` when autoscaling is on, where autoscaling then owns it.
+     * @default 2
+     */
+    desiredCount?: number;
+    /**
+     * Seconds after a task starts during which failed load balancer health checks are ignored.
+     * @default 60
+     */
+    healthCheckGracePeriodSeconds?: number;
+    /**
+     * Allow `aws ecs execute-command` shells into running tasks (adds the SSM channel permissions to the task role).
+     * @default false
+     */
+    enableExecuteCommand?: boolean;
+
+    // ---- Scaling ----------------------------------------------------------------------------------------------
+
+    /**
+     * Scale the service with target tracking on CPU, memory and (with `requestsPerTarget`) requests per task.
+     * @default true
+     */
+    enableAutoscaling?: boolean;
+    /**
+     * The fewest tasks autoscaling may run.
+     * @default 2
+     */
+    minCount?: number;
+    /**
+     * The most tasks autoscaling may run.
+     * @default 10
+     */
+    maxCount?: number;
+    /**
+     * Average CPU utilisation (percent) that autoscaling keeps the service at.
+     * @default 70
+     */
+    cpuTargetPercent?: number;
+    /**
+     * Average memory utilisation (percent) that autoscaling keeps the service at.
+     * @default 75
+     */
+    memoryTargetPercent?: number;
+    /**
+     * ALB requests per task per minute that autoscaling keeps the service at.
+     * @default - no request-count scaling
+     */
+    requestsPerTarget?: number;
+
+    // ---- Tags -------------------------------------------------------------------------------------------------
+
+    /**
+     * Tags applied to every taggable resource the component creates.
+     * @default {}
+     */
+    tags?: Record<string, string>;
+}

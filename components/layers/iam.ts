@@ -1,0 +1,117 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsEnvironment } from "./environment";
+import { LayerContext, childOpts, tagsFor } from "./context";
+
+/** The two roles of a task. */
+export interface TaskRoles {
+    executionRoleArn: pulumi.Output<string>;
+    taskRoleArn: pulumi.Output<string>;
+}
+
+/** The inputs of the IAM layer. */
+export interface IamInputs {
+    env: AwsEnvironment;
+    /** The log group the execution role may write to. */
+    logGroupName: string;
+    /** The ECR repository the execution role may pull from; undefined when the image is not in ECR. */
+    ecrRepositoryArn: pulumi.Input<string | undefined>;
+    /** Secrets Manager secret and SSM parameter ARNs the execution role may read. */
+    secretArns: pulumi.Input<string>[];
+    taskRolePolicyArns: pulumi.Input<string>[];
+    taskRolePolicyJson?: pulumi.Input<string>;
+    enableExecuteCommand: boolean;
+}
+
+/**
+ * Creates the execution role (used by ECS to pull the image, write logs and fetch secrets) and a separate task role
+ * (used by the application, with only the permissions the user gives). Both trust only ECS tasks of this account.
+ */
+export function createRoles(ctx: LayerContext, inputs: IamInputs): TaskRoles {
+    const { name } = ctx;
+    const opts = childOpts(ctx);
+    const assumeRolePolicy = trustPolicy(inputs.env);
+    const executionRole = new aws.iam.Role(`${name}-exec-role`, {
+        description: `ECS execution role of ${name}: image pull, logs and secrets only`,
+        assumeRolePolicy, tags: tagsFor(ctx, `${name}-exec-role`),
+    }, opts);
+    new aws.iam.RolePolicy(`${name}-exec-policy`, {
+        role: executionRole.name,
+        policy: executionPolicy(inputs),
+    }, opts);
+
+    const taskRole = new aws.iam.Role(`${name}-task-role`, {
+        description: `ECS task role of ${name}: the application's own permissions`,
+        assumeRolePolicy, tags: tagsFor(ctx, `${name}-task-role`),
+    }, opts);
+    inputs.taskRolePolicyArns.forEach((policyArn, i) => {
+        new aws.iam.RolePolicyAttachment(`${name}-task-policy-${i + 1}`, { role: taskRole.name, policyArn }, opts);
+    });
+    if (inputs.taskRolePolicyJson !== undefined) {
+        new aws.iam.RolePolicy(`${name}-task-inline-policy`, { role: taskRole.name, policy: inputs.taskRolePolicyJson }, opts);
+    }
+    if (inputs.enableExecuteCommand) {
+        new aws.iam.RolePolicy(`${name}-task-exec-command-policy`, { role: taskRole.name, policy: EXECUTE_COMMAND_POLICY }, opts);
+    }
+    return { executionRoleArn: executionRole.arn, taskRoleArn: taskRole.arn };
+}
+
+function trustPolicy(env: AwsEnvironment): pulumi.Output<string> {
+    return pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Effect: "Allow",
+            Principal: { Service: "ecs-tasks.amazonaws.com" },
+            Action: "sts:AssumeRole",
+            // Confused-deputy protection: only ECS acting for this account may assume the role.
+            Condition: {
+                StringEquals: { "aws:SourceAccount": env.accountId },
+                ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${env.partition}:ecs:${env.region}:${env.accountId}:*` },
+            },
+        }],
+    });
+}
+
+/** A Secrets Manager reference may carry `:json-key:version-stage:version-id`; IAM wants the secret's own ARN. */
+function secretResourceArn(arn: string): string {
+    return arn.includes(":secretsmanager:") ? arn.split(":").slice(0, 7).join(":") : arn;
+}
+
+function executionPolicy(inputs: IamInputs): pulumi.Output<string> {
+    const { env } = inputs;
+    const logStreams = pulumi.interpolate`arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${inputs.logGroupName}:log-stream:*`;
+    return pulumi.all([inputs.ecrRepositoryArn, logStreams, pulumi.all(inputs.secretArns)])
+        .apply(([repositoryArn, logStreamArn, secretArns]) => {
+            const statements: object[] = [];
+            if (repositoryArn) {
+                // GetAuthorizationToken has no resource-level permissions; it is the only "*" this role gets.
+                statements.push({ Sid: "EcrAuth", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" });
+                statements.push({
+                    Sid: "EcrPull", Effect: "Allow", Resource: repositoryArn,
+                    Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                });
+            }
+            statements.push({ Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: logStreamArn });
+            const secrets = [...new Set(secretArns.filter(a => a.includes(":secretsmanager:")).map(secretResourceArn))].sort();
+            const parameters = [...new Set(secretArns.filter(a => a.includes(":ssm:")))].sort();
+            if (secrets.length > 0) {
+                statements.push({ Sid: "Secrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secrets });
+            }
+            if (parameters.length > 0) {
+                statements.push({ Sid: "Parameters", Effect: "Allow", Action: ["ssm:GetParameters"], Resource: parameters });
+            }
+            return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+        });
+}
+
+/** `aws ecs execute-command` needs the SSM message channels; they have no resource-level permissions. */
+const EXECUTE_COMMAND_POLICY = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{
+        Sid: "ExecuteCommand",
+        Effect: "Allow",
+        Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+        Resource: "*",
+    }],
+});

@@ -1,0 +1,44 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsEnvironment } from "./environment";
+import { LayerContext, childOpts, tagsFor } from "./context";
+import { NAME_RULES, stableName } from "../rules";
+
+/** The repository the service's images are pushed to. */
+export interface Registry {
+    repositoryUrl: pulumi.Output<string>;
+    /** Built from the explicit name, so it is known at preview (the execution role's policy holds it). */
+    repositoryArn: pulumi.Output<string>;
+}
+
+/**
+ * Creates an ECR repository with scan on push, immutable tags and a lifecycle policy keeping the newest
+ * `keepImageCount` images. Its name is explicit (stable, unique per stack) so that the image reference and the
+ * execution role's policy can be computed without waiting for the repository to exist.
+ */
+export function createRepository(ctx: LayerContext, env: AwsEnvironment, keepImageCount: number): Registry {
+    const repositoryName = stableName(ctx.name, ctx.uniqueKey, NAME_RULES.ecrRepository);
+    const opts = childOpts(ctx);
+    const repository = new aws.ecr.Repository(`${ctx.name}-repo`, {
+        name: repositoryName,
+        imageTagMutability: "IMMUTABLE",
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfigurations: [{ encryptionType: "AES256" }],
+        tags: tagsFor(ctx, `${ctx.name}-repo`),
+    }, opts);
+    new aws.ecr.LifecyclePolicy(`${ctx.name}-repo-lifecycle`, {
+        repository: repository.name,
+        policy: JSON.stringify({
+            rules: [{
+                rulePriority: 1,
+                description: `Keep the newest ${keepImageCount} images`,
+                selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keepImageCount },
+                action: { type: "expire" },
+            }],
+        }),
+    }, opts);
+    return {
+        repositoryUrl: pulumi.interpolate`${env.accountId}.dkr.ecr.${env.region}.amazonaws.com/${repositoryName}`,
+        repositoryArn: pulumi.interpolate`arn:${env.partition}:ecr:${env.region}:${env.accountId}:repository/${repositoryName}`,
+    };
+}

@@ -1,0 +1,93 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ContainerHealthCheck, CpuArchitecture, OperatingSystemFamily } from "../fargateStackArgs";
+import { HEALTH_CHECK_DEFAULTS } from "../defaults";
+import { NAME_RULES, isWindowsFamily, stableName } from "../rules";
+import { LayerContext, childOpts, tagsFor } from "./context";
+
+/** The inputs of the task definition layer. */
+export interface TaskInputs {
+    image: pulumi.Input<string>;
+    region: pulumi.Input<string>;
+    containerName: string;
+    containerPort: number;
+    cpu: number;
+    memoryMiB: number;
+    cpuArchitecture: CpuArchitecture;
+    operatingSystemFamily: OperatingSystemFamily;
+    logGroupName: string;
+    environment: Record<string, pulumi.Input<string>>;
+    secrets: Record<string, pulumi.Input<string>>;
+    command?: string[];
+    healthCheck?: ContainerHealthCheck;
+    stopTimeoutSeconds: number;
+    readonlyRootFilesystem: boolean;
+    writablePaths: string[];
+    user?: string;
+    enableExecuteCommand: boolean;
+    executionRoleArn: pulumi.Input<string>;
+    taskRoleArn: pulumi.Input<string>;
+}
+
+/**
+ * Registers the Fargate task definition with one application container. `containerDefinitions` is built only from
+ * plain values and invoke results (the region), never from other resources' outputs, so it is known at a fresh
+ * stack's preview and the policy pack can read it.
+ */
+export function createTaskDefinition(ctx: LayerContext, inputs: TaskInputs): pulumi.Output<string> {
+    const taskDefinition = new aws.ecs.TaskDefinition(`${ctx.name}-task`, {
+        family: stableName(ctx.name, ctx.uniqueKey, NAME_RULES.ecsName),
+        cpu: String(inputs.cpu),
+        memory: String(inputs.memoryMiB),
+        networkMode: "awsvpc",
+        requiresCompatibilities: ["FARGATE"],
+        runtimePlatform: {
+            operatingSystemFamily: inputs.operatingSystemFamily,
+            cpuArchitecture: inputs.cpuArchitecture,
+        },
+        executionRoleArn: inputs.executionRoleArn,
+        taskRoleArn: inputs.taskRoleArn,
+        containerDefinitions: containerDefinitions(inputs),
+        volumes: inputs.writablePaths.map((_, i) => ({ name: `writable-${i + 1}` })),
+        tags: tagsFor(ctx, `${ctx.name}-task`),
+    }, childOpts(ctx));
+    return taskDefinition.arn;
+}
+
+function containerDefinitions(inputs: TaskInputs): pulumi.Output<string> {
+    const windows = isWindowsFamily(inputs.operatingSystemFamily);
+    return pulumi.all([inputs.image, inputs.region, pulumi.all(inputs.environment), pulumi.all(inputs.secrets)])
+        .apply(([image, region, environment, secrets]) => JSON.stringify([{
+            name: inputs.containerName,
+            image,
+            essential: true,
+            portMappings: [{ name: "http", containerPort: inputs.containerPort, protocol: "tcp" }],
+            command: inputs.command,
+            mountPoints: inputs.writablePaths.map((containerPath, i) => ({
+                sourceVolume: `writable-${i + 1}`, containerPath, readOnly: false,
+            })),
+            environment: Object.keys(environment).sort().map(key => ({ name: key, value: environment[key] })),
+            secrets: Object.keys(secrets).sort().map(key => ({ name: key, valueFrom: secrets[key] })),
+            logConfiguration: {
+                logDriver: "awslogs",
+                options: {
+                    "awslogs-group": inputs.logGroupName,
+                    "awslogs-region": region,
+                    "awslogs-stream-prefix": inputs.containerName,
+                },
+            },
+            healthCheck: inputs.healthCheck && {
+                command: inputs.healthCheck.command,
+                interval: inputs.healthCheck.intervalSeconds ?? HEALTH_CHECK_DEFAULTS.intervalSeconds,
+                timeout: inputs.healthCheck.timeoutSeconds ?? HEALTH_CHECK_DEFAULTS.timeoutSeconds,
+                retries: inputs.healthCheck.retries ?? HEALTH_CHECK_DEFAULTS.retries,
+                startPeriod: inputs.healthCheck.startPeriodSeconds ?? HEALTH_CHECK_DEFAULTS.startPeriodSeconds,
+            },
+            stopTimeout: inputs.stopTimeoutSeconds,
+            // Windows containers do not support a read-only root filesystem; the field must be left out there.
+            readonlyRootFilesystem: windows ? undefined : inputs.readonlyRootFilesystem,
+            user: inputs.user,
+            // The SSM agent used by execute-command needs an init process to reap its children.
+            linuxParameters: inputs.enableExecuteCommand && !windows ? { initProcessEnabled: true } : undefined,
+        }]));
+}

@@ -1,0 +1,78 @@
+import { FargateStackArgs, NatGatewayStrategy } from "../fargateStackArgs";
+import { ResolvedArgs } from "../defaults";
+import { isIpv4Cidr } from "../rules";
+import { Problems } from "./problems";
+
+/** The component name becomes part of AWS names, so it keeps to the characters every one of them accepts. */
+export function validateName(name: string, problems: Problems): void {
+    if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(name)) {
+        const suggestion = name.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "web";
+        problems.add("name", "must start with a letter or digit and contain only letters, digits and hyphens", name,
+            `Use a name such as "${suggestion}".`);
+    }
+}
+
+const EXISTING_VPC_FIELDS = ["vpcId", "publicSubnetIds", "privateSubnetIds"] as const;
+const NEW_VPC_FIELDS = ["vpcCidrBlock", "availabilityZoneCount", "natGateways"] as const;
+
+/** True when the user asked for an existing VPC (any of its three fields is set). */
+export function usesExistingVpc(args: FargateStackArgs): boolean {
+    return EXISTING_VPC_FIELDS.some(field => args[field] !== undefined);
+}
+
+/** Validates the network inputs: a new VPC's shape, or an existing VPC given completely. */
+export function validateNetwork(args: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
+    if (usesExistingVpc(args)) {
+        validateExistingVpc(args, problems);
+    } else {
+        validateNewVpc(resolved, problems);
+    }
+    const cidrs = resolved.allowedCidrBlocks;
+    if (!Array.isArray(cidrs) || cidrs.length === 0) {
+        problems.add("allowedCidrBlocks", "must list at least one IPv4 CIDR block", cidrs,
+            `Use ["0.0.0.0/0"] for a public service, or your clients' ranges.`);
+        return;
+    }
+    cidrs.forEach((cidr, i) => {
+        if (typeof cidr !== "string" || !isIpv4Cidr(cidr)) {
+            problems.add(`allowedCidrBlocks[${i}]`, "must be an IPv4 CIDR block with no host bits set", cidr,
+                `Use a block such as "203.0.113.0/24".`);
+        }
+    });
+}
+
+function validateNewVpc(resolved: ResolvedArgs, problems: Problems): void {
+    const cidr = resolved.vpcCidrBlock;
+    const prefix = typeof cidr === "string" ? Number(cidr.split("/")[1]) : NaN;
+    if (typeof cidr !== "string" || !isIpv4Cidr(cidr) || prefix < 16 || prefix > 24) {
+        problems.add("vpcCidrBlock", "must be an IPv4 CIDR block from /16 to /24 with no host bits set", cidr,
+            `Use a block such as "10.0.0.0/16".`);
+    }
+    problems.checkRange("availabilityZoneCount", resolved.availabilityZoneCount, { min: 2, max: 6 },
+        "Use at least 2: the load balancer needs subnets in two availability zones.");
+    problems.checkOneOf("natGateways", resolved.natGateways, Object.values(NatGatewayStrategy));
+}
+
+function validateExistingVpc(args: FargateStackArgs, problems: Problems): void {
+    const given = EXISTING_VPC_FIELDS.filter(field => args[field] !== undefined);
+    for (const field of EXISTING_VPC_FIELDS) {
+        if (args[field] === undefined) {
+            const others = given.map(f => `\`${f}\``).join(" and ");
+            problems.add(field, `is required when ${others} ${given.length === 1 ? "is" : "are"} set`, undefined,
+                "Give all three of `vpcId`, `publicSubnetIds` and `privateSubnetIds`, or none of them to create a VPC.");
+        }
+    }
+    for (const field of ["publicSubnetIds", "privateSubnetIds"] as const) {
+        const ids = args[field];
+        if (ids !== undefined && (!Array.isArray(ids) || ids.length < 2)) {
+            problems.add(field, "must list subnets in at least 2 availability zones", ids,
+                "Give one subnet per availability zone, at least two.");
+        }
+    }
+    for (const field of NEW_VPC_FIELDS) {
+        if (args[field] !== undefined) {
+            problems.add(field, "applies only to a new VPC and cannot be combined with an existing one", args[field],
+                "Remove it, or remove `vpcId`, `publicSubnetIds` and `privateSubnetIds` to create a VPC.");
+        }
+    }
+}
