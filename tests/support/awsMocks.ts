@@ -1,0 +1,144 @@
+/**
+ * Pulumi mocks for the AWS resources and invokes the component uses, plus a recorder of every registration.
+ *
+ * The SDK's `setMocks` installs a `MockMonitor`; we wrap its `registerResource` to also record the request's parent,
+ * dependencies and property dependencies, which the `Mocks` interface does not expose. Invoke mocks are strict: an
+ * invoke nobody mocked throws, so a new data-source call cannot slip in unnoticed.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
+
+/** One registration as the engine would see it. */
+export interface RecordedResource {
+    type: string;
+    name: string;
+    urn: string;
+    parent: string;
+    custom: boolean;
+    /** Inputs as sent; in preview mode unknown values are the SDK's `unknown` marker. */
+    inputs: Record<string, any>;
+    dependencies: string[];
+    /** Input name → URNs of the resources that input depends on. */
+    propertyDependencies: Record<string, string[]>;
+    /** The `ignoreChanges` resource option. */
+    ignoreChanges: string[];
+}
+
+export const ACCOUNT_ID = "123456789012";
+export const REGION = "us-east-1";
+export const AVAILABILITY_ZONES = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"];
+
+/** Invoke results, keyed by token. */
+const INVOKES: Record<string, (inputs: any) => Record<string, unknown>> = {
+    "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+        accountId: ACCOUNT_ID, arn: `arn:aws:iam::${ACCOUNT_ID}:user/test`, userId: "AIDATEST", id: ACCOUNT_ID,
+    }),
+    "aws:index/getRegion:getRegion": () => ({ region: REGION, name: REGION, id: REGION, description: "US East (N. Virginia)", endpoint: "ec2.us-east-1.amazonaws.com" }),
+    "aws:index/getAvailabilityZones:getAvailabilityZones": () => ({
+        names: AVAILABILITY_ZONES, zoneIds: AVAILABILITY_ZONES.map((_, i) => `use1-az${i + 1}`), id: REGION,
+    }),
+};
+
+/** Outputs a provider computes, for a deployed (non-preview) run: IDs, ARNs and names derived from the inputs. */
+function computedState(type: string, name: string, inputs: Record<string, any>): Record<string, unknown> {
+    const arn = `arn:aws:${type.split(":")[1].split("/")[0]}:${REGION}:${ACCOUNT_ID}:${name}`;
+    const state: Record<string, unknown> = { ...inputs, arn, name: inputs.name ?? `${name}-1234567` };
+    switch (type) {
+        case "aws:lb/loadBalancer:LoadBalancer":
+            return { ...state, dnsName: `${name}.${REGION}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K", arnSuffix: `app/${name}/abc` };
+        case "aws:lb/targetGroup:TargetGroup":
+            return { ...state, arnSuffix: `targetgroup/${name}/def` };
+        case "aws:acm/certificate:Certificate":
+            return { ...state, domainValidationOptions: [{
+                domainName: inputs.domainName, resourceRecordName: `_x.${inputs.domainName}.`,
+                resourceRecordType: "CNAME", resourceRecordValue: "_y.acm-validations.aws.",
+            }] };
+        case "aws:acm/certificateValidation:CertificateValidation":
+            return { ...state, certificateArn: inputs.certificateArn };
+        case "aws:route53/record:Record":
+            return { ...state, fqdn: inputs.name };
+        default:
+            return state;
+    }
+}
+
+/** Installs the mocks and records registrations; call in `before()`/`beforeEach()` before creating resources. */
+export class AwsMocks implements pulumi.runtime.Mocks {
+    readonly resources: RecordedResource[] = [];
+    readonly invokes: string[] = [];
+
+    constructor(readonly preview: boolean = false, readonly project = "fargate-stack", readonly stack = "test") {}
+
+    /** Sets these mocks as the process's Pulumi runtime (it is process-global) and starts recording. */
+    install(): this {
+        pulumi.runtime.setMocks(this, this.project, this.stack, this.preview);
+        const monitor = (pulumi.runtime as any).getMonitor() as MockMonitor;
+        const register = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) =>
+            register(req, (err: any, resp: any) => {
+                if (!err) {
+                    this.resources.push(this.record(req, resp.getUrn()));
+                }
+                callback(err, resp);
+            });
+        return this;
+    }
+
+    private record(req: any, urn: string): RecordedResource {
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+            propertyDependencies[key] = deps.getUrnsList();
+        });
+        return {
+            type: req.getType(), name: req.getName(), urn, parent: req.getParent(), custom: req.getCustom(),
+            inputs: deserializeProperties(req.getObject()), dependencies: req.getDependenciesList(), propertyDependencies,
+            ignoreChanges: req.getIgnorechangesList(),
+        };
+    }
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+        if (this.preview) {
+            // A fresh stack's preview: the provider knows nothing but the inputs.
+            return { id: undefined, state: { ...args.inputs } };
+        }
+        return { id: `${args.name}-id`, state: computedState(args.type, args.name, args.inputs) };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        const invoke = INVOKES[args.token];
+        if (!invoke) {
+            throw new Error(`unmocked invoke ${args.token}`);
+        }
+        this.invokes.push(args.token);
+        return invoke(args.inputs);
+    }
+
+    /** Resources of one type token, in registration order. */
+    ofType(type: string): RecordedResource[] {
+        return this.resources.filter(r => r.type === type);
+    }
+
+    /** The one resource with this name; fails when there is none or more than one. */
+    named(name: string): RecordedResource {
+        const found = this.resources.filter(r => r.name === name);
+        if (found.length !== 1) {
+            throw new Error(`expected one resource named ${name}, found ${found.length}`);
+        }
+        return found[0];
+    }
+}
+
+/**
+ * Waits until every registration the program started has reached the monitor. Uses the SDK's internal
+ * `waitForRPCs` (the same wait `pulumi.runtime` does before it disconnects), because the public API has none.
+ */
+export async function settle(): Promise<void> {
+    const settings = require("@pulumi/pulumi/runtime/settings");
+    await settings.waitForRPCs();
+}
+
+/** Resolves an Output's value in a test (undefined when unknown). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise(resolve => output.apply(v => { resolve(v); return v; }));
+}
