@@ -54,13 +54,18 @@ export const HEALTH_CHECK_DEFAULTS = {
 export type ResolvedArgs = FargateStackArgs & Required<Pick<FargateStackArgs, keyof typeof DEFAULTS>>;
 
 /**
- * Fills in the defaults of every optional plain input. Inputs set to `undefined` or `null` (which other languages'
- * SDKs send for "not set") take the default too.
+ * The inputs the user actually set: keys whose value is `undefined` or `null` (which other languages' SDKs send for
+ * "not set") are dropped, so "was it given?" is one `!== undefined` check everywhere.
  */
-export function resolveArgs(args: FargateStackArgs): ResolvedArgs {
-    const resolved: Record<string, unknown> = { ...args };
+export function givenArgs(args: FargateStackArgs | undefined): FargateStackArgs {
+    return Object.fromEntries(Object.entries(args ?? {}).filter(([, v]) => v !== undefined && v !== null)) as FargateStackArgs;
+}
+
+/** Fills in the defaults of every optional plain input that was not given. */
+export function resolveArgs(given: FargateStackArgs): ResolvedArgs {
+    const resolved: Record<string, unknown> = { ...given };
     for (const [key, value] of Object.entries(DEFAULTS)) {
-        if (resolved[key] === undefined || resolved[key] === null) {
+        if (resolved[key] === undefined) {
             // Copies, so no stack can change the shared defaults.
             resolved[key] = Array.isArray(value) ? [...value] : typeof value === "object" ? { ...value } : value;
         }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FargateStackArgs } from "./fargateStackArgs";
-import { ResolvedArgs, resolveArgs } from "./defaults";
+import { ResolvedArgs, givenArgs, resolveArgs } from "./defaults";
 import { usesExistingVpc, validateFargateStackArgs } from "./validation";
 import { LayerContext } from "./layers/context";
 import { AwsEnvironment, ecrRepositoryArnOf, readEnvironment } from "./layers/environment";
@@ -53,8 +53,9 @@ export class FargateStack extends pulumi.ComponentResource {
 
     constructor(name: string, args: FargateStackArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before super(): on bad input nothing is registered, not even the component itself.
-        const resolved = resolveArgs(args ?? {});
-        validateFargateStackArgs(name, args ?? {}, resolved).throwIfAny(name, opts?.parent);
+        const given = givenArgs(args);
+        const resolved = resolveArgs(given);
+        validateFargateStackArgs(name, given, resolved).throwIfAny(name, opts?.parent);
         super("fargate-stack:index:FargateStack", name, {}, opts);
 
         const ctx: LayerContext = {
@@ -78,8 +79,8 @@ export class FargateStack extends pulumi.ComponentResource {
         this.clusterArn = built.clusterArn;
         this.taskDefinitionArn = built.taskDefinitionArn;
         this.vpcId = network.vpcId;
-        this.privateSubnetIds = pulumi.all(network.privateSubnetIds);
-        this.publicSubnetIds = pulumi.all(network.publicSubnetIds);
+        this.privateSubnetIds = pulumi.output(network.privateSubnetIds);
+        this.publicSubnetIds = pulumi.output(network.publicSubnetIds);
         this.executionRoleArn = built.executionRoleArn;
         this.taskRoleArn = built.taskRoleArn;
         this.logGroupName = built.logGroupName;
@@ -96,7 +97,7 @@ export class FargateStack extends pulumi.ComponentResource {
 
 function buildNetwork(ctx: LayerContext, args: ResolvedArgs): Network {
     if (usesExistingVpc(args)) {
-        return adoptNetwork({
+        return adoptNetwork(ctx, {
             vpcId: args.vpcId!, publicSubnetIds: args.publicSubnetIds!, privateSubnetIds: args.privateSubnetIds!,
         });
     }
@@ -127,7 +128,7 @@ function buildService(ctx: LayerContext, args: ResolvedArgs, base: Foundation) {
     const roles = createRoles(ctx, {
         env, logGroupName: base.logGroupName,
         ecrRepositoryArn: base.registry?.repositoryArn ?? base.image.apply(ecrRepositoryArnOf),
-        secretArns: Object.values(args.secrets),
+        secrets: args.secrets,
         taskRolePolicyArns: args.taskRolePolicyArns, taskRolePolicyJson: args.taskRolePolicyJson,
         enableExecuteCommand: args.enableExecuteCommand,
     });

@@ -82,7 +82,7 @@ export interface FargateStackArgs {
 
     /**
      * CIDR block of the new VPC, /16 to /24. Subnets split it evenly between private and public subnets.
-     * Ignored (and rejected) when an existing VPC is given with `vpcId`.
+     * Rejected when an existing VPC is given with `vpcId`.
      * @default "10.0.0.0/16"
      */
     vpcCidrBlock?: string;

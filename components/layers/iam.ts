@@ -16,8 +16,8 @@ export interface IamInputs {
     logGroupName: string;
     /** The ECR repository the execution role may pull from; undefined when the image is not in ECR. */
     ecrRepositoryArn: pulumi.Input<string | undefined>;
-    /** Secrets Manager secret and SSM parameter ARNs the execution role may read. */
-    secretArns: pulumi.Input<string>[];
+    /** The container's secrets (name → Secrets Manager secret or SSM parameter ARN) the execution role may read. */
+    secrets: pulumi.Input<Record<string, pulumi.Input<string>>>;
     taskRolePolicyArns: pulumi.Input<string>[];
     taskRolePolicyJson?: pulumi.Input<string>;
     enableExecuteCommand: boolean;
@@ -80,7 +80,8 @@ function secretResourceArn(arn: string): string {
 function executionPolicy(inputs: IamInputs): pulumi.Output<string> {
     const { env } = inputs;
     const logStreams = pulumi.interpolate`arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${inputs.logGroupName}:log-stream:*`;
-    return pulumi.all([inputs.ecrRepositoryArn, logStreams, pulumi.all(inputs.secretArns)])
+    const secretArns = pulumi.output(inputs.secrets).apply(secrets => Object.values(secrets));
+    return pulumi.all([inputs.ecrRepositoryArn, logStreams, secretArns])
         .apply(([repositoryArn, logStreamArn, secretArns]) => {
             const statements: object[] = [];
             if (repositoryArn) {

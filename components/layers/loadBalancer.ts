@@ -20,7 +20,7 @@ export interface LoadBalancer {
 /** The inputs of the load balancer layer. */
 export interface LoadBalancerInputs {
     vpcId: pulumi.Input<string>;
-    publicSubnetIds: pulumi.Input<string>[];
+    publicSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     securityGroupId: pulumi.Input<string>;
     containerPort: number;
     healthCheckPath: string;

@@ -2,14 +2,18 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { NatGatewayStrategy } from "../fargateStackArgs";
 import { LayerContext, childOpts, tagsFor } from "./context";
+import { Problems, checkSubnetList } from "../validation";
 
 /** The network the other layers build on. */
 export interface Network {
     vpcId: pulumi.Output<string>;
-    /** Subnets routed to the internet gateway: the load balancer lives here. */
-    publicSubnetIds: pulumi.Output<string>[];
+    /**
+     * Subnets routed to the internet gateway: the load balancer lives here. A list of IDs rather than one Output of
+     * a list where possible, so a preview shows how many subnets there are even while their IDs are unknown.
+     */
+    publicSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** Subnets without a route to the internet gateway: the tasks live here. */
-    privateSubnetIds: pulumi.Output<string>[];
+    privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /** The inputs of a new VPC. */
@@ -22,16 +26,27 @@ export interface NewVpcInputs {
 /** The inputs of an existing VPC. */
 export interface ExistingVpcInputs {
     vpcId: pulumi.Input<string>;
-    publicSubnetIds: pulumi.Input<string>[];
-    privateSubnetIds: pulumi.Input<string>[];
+    publicSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
 }
 
-/** Adopts an existing VPC and its subnets; nothing is created. */
-export function adoptNetwork(inputs: ExistingVpcInputs): Network {
+/**
+ * Adopts an existing VPC and its subnets; nothing is created. A subnet list that arrived as one Output (possible
+ * from other languages) could not be validated up front, so it is checked when it resolves.
+ */
+export function adoptNetwork(ctx: LayerContext, inputs: ExistingVpcInputs): Network {
+    const checked = (field: string, ids: pulumi.Input<pulumi.Input<string>[]>) => Array.isArray(ids)
+        ? ids
+        : pulumi.output(ids).apply(list => {
+            const problems = new Problems();
+            checkSubnetList(field, list, problems);
+            problems.throwIfAny(ctx.name, ctx.parent, false);
+            return list;
+        });
     return {
         vpcId: pulumi.output(inputs.vpcId),
-        publicSubnetIds: inputs.publicSubnetIds.map(id => pulumi.output(id)),
-        privateSubnetIds: inputs.privateSubnetIds.map(id => pulumi.output(id)),
+        publicSubnetIds: checked("publicSubnetIds", inputs.publicSubnetIds),
+        privateSubnetIds: checked("privateSubnetIds", inputs.privateSubnetIds),
     };
 }
 

@@ -12,7 +12,7 @@ export interface Service {
 export interface ServiceInputs {
     clusterArn: pulumi.Input<string>;
     taskDefinitionArn: pulumi.Input<string>;
-    privateSubnetIds: pulumi.Input<string>[];
+    privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     securityGroupId: pulumi.Input<string>;
     targetGroupArn: pulumi.Input<string>;
     containerName: string;

@@ -56,7 +56,8 @@ export function createTaskDefinition(ctx: LayerContext, inputs: TaskInputs): pul
 
 function containerDefinitions(inputs: TaskInputs): pulumi.Output<string> {
     const windows = isWindowsFamily(inputs.operatingSystemFamily);
-    return pulumi.all([inputs.image, inputs.region, pulumi.all(inputs.environment), pulumi.all(inputs.secrets)])
+    // pulumi.output unwraps nested Outputs, and also a whole map that arrived as one Output from another language.
+    return pulumi.all([inputs.image, inputs.region, pulumi.output(inputs.environment), pulumi.output(inputs.secrets)])
         .apply(([image, region, environment, secrets]) => JSON.stringify([{
             name: inputs.containerName,
             image,

@@ -50,7 +50,7 @@ const CPU_ROWS: readonly CpuRow[] = [
 
 /** True when `family` is a Windows Server family (anything but `LINUX`). */
 export function isWindowsFamily(family: string): boolean {
-    return family.toUpperCase().startsWith("WINDOWS");
+    return String(family).toUpperCase().startsWith("WINDOWS");
 }
 
 /** The task cpu units Fargate accepts for an operating system family. */
@@ -92,7 +92,7 @@ export function checkTaskSize(
 ): TaskSizeProblem[] {
     const problems: TaskSizeProblem[] = [];
     const windows = isWindowsFamily(operatingSystemFamily);
-    if (windows && cpuArchitecture.toUpperCase() === "ARM64") {
+    if (windows && String(cpuArchitecture).toUpperCase() === "ARM64") {
         problems.push({
             field: "cpuArchitecture",
             problem: "must be X86_64 for Windows containers (Fargate runs Windows only on X86_64)",

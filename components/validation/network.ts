@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { FargateStackArgs, NatGatewayStrategy } from "../fargateStackArgs";
 import { ResolvedArgs } from "../defaults";
 import { isIpv4Cidr } from "../rules";
@@ -5,8 +6,8 @@ import { Problems } from "./problems";
 
 /** The component name becomes part of AWS names, so it keeps to the characters every one of them accepts. */
 export function validateName(name: string, problems: Problems): void {
-    if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(name)) {
-        const suggestion = name.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "web";
+    if (typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(name)) {
+        const suggestion = String(name).replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "web";
         problems.add("name", "must start with a letter or digit and contain only letters, digits and hyphens", name,
             `Use a name such as "${suggestion}".`);
     }
@@ -14,20 +15,21 @@ export function validateName(name: string, problems: Problems): void {
 
 const EXISTING_VPC_FIELDS = ["vpcId", "publicSubnetIds", "privateSubnetIds"] as const;
 const NEW_VPC_FIELDS = ["vpcCidrBlock", "availabilityZoneCount", "natGateways"] as const;
+const AZ_RANGE = { min: 2, max: 6 };
 
 /** True when the user asked for an existing VPC (any of its three fields is set). */
-export function usesExistingVpc(args: FargateStackArgs): boolean {
-    return EXISTING_VPC_FIELDS.some(field => args[field] !== undefined);
+export function usesExistingVpc(given: FargateStackArgs): boolean {
+    return EXISTING_VPC_FIELDS.some(field => given[field] !== undefined);
 }
 
-/** Validates the network inputs: a new VPC's shape, or an existing VPC given completely. */
-export function validateNetwork(args: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
-    if (usesExistingVpc(args)) {
-        validateExistingVpc(args, problems);
+/** Validates the network inputs (a new VPC's shape, or an existing VPC given completely) and the allowed CIDRs. */
+export function validateNetwork(given: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
+    if (usesExistingVpc(given)) {
+        validateExistingVpc(given, problems);
     } else {
         validateNewVpc(resolved, problems);
     }
-    const cidrs = resolved.allowedCidrBlocks;
+    const cidrs: unknown = resolved.allowedCidrBlocks;
     if (!Array.isArray(cidrs) || cidrs.length === 0) {
         problems.add("allowedCidrBlocks", "must list at least one IPv4 CIDR block", cidrs,
             `Use ["0.0.0.0/0"] for a public service, or your clients' ranges.`);
@@ -48,31 +50,37 @@ function validateNewVpc(resolved: ResolvedArgs, problems: Problems): void {
         problems.add("vpcCidrBlock", "must be an IPv4 CIDR block from /16 to /24 with no host bits set", cidr,
             `Use a block such as "10.0.0.0/16".`);
     }
-    problems.checkRange("availabilityZoneCount", resolved.availabilityZoneCount, { min: 2, max: 6 },
-        "Use at least 2: the load balancer needs subnets in two availability zones.");
+    problems.checkRange("availabilityZoneCount", resolved.availabilityZoneCount, AZ_RANGE,
+        "Use a value from 2 to 6: the load balancer needs subnets in at least two availability zones.");
     problems.checkOneOf("natGateways", resolved.natGateways, Object.values(NatGatewayStrategy));
 }
 
-function validateExistingVpc(args: FargateStackArgs, problems: Problems): void {
-    const given = EXISTING_VPC_FIELDS.filter(field => args[field] !== undefined);
-    for (const field of EXISTING_VPC_FIELDS) {
-        if (args[field] === undefined) {
-            const others = given.map(f => `\`${f}\``).join(" and ");
-            problems.add(field, `is required when ${others} ${given.length === 1 ? "is" : "are"} set`, undefined,
-                "Give all three of `vpcId`, `publicSubnetIds` and `privateSubnetIds`, or none of them to create a VPC.");
-        }
-    }
-    for (const field of ["publicSubnetIds", "privateSubnetIds"] as const) {
-        const ids = args[field];
-        if (ids !== undefined && (!Array.isArray(ids) || ids.length < 2)) {
-            problems.add(field, "must list subnets in at least 2 availability zones", ids,
-                "Give one subnet per availability zone, at least two.");
-        }
-    }
+function validateExistingVpc(given: FargateStackArgs, problems: Problems): void {
     for (const field of NEW_VPC_FIELDS) {
-        if (args[field] !== undefined) {
-            problems.add(field, "applies only to a new VPC and cannot be combined with an existing one", args[field],
+        if (given[field] !== undefined) {
+            problems.add(field, "applies only to a new VPC and cannot be combined with an existing one", given[field],
                 "Remove it, or remove `vpcId`, `publicSubnetIds` and `privateSubnetIds` to create a VPC.");
         }
+    }
+    const present = EXISTING_VPC_FIELDS.filter(field => given[field] !== undefined);
+    for (const field of EXISTING_VPC_FIELDS) {
+        if (given[field] === undefined) {
+            const others = present.map(f => `\`${f}\``).join(" and ");
+            problems.add(field, `is required when ${others} ${present.length === 1 ? "is" : "are"} set`, undefined,
+                "Give all three of `vpcId`, `publicSubnetIds` and `privateSubnetIds`, or none of them to create a VPC.");
+        } else if (field !== "vpcId") {
+            checkSubnetList(field, given[field], problems);
+        }
+    }
+}
+
+/** A subnet list given as one Output (from another language's program) is checked when it resolves. */
+export function checkSubnetList(field: string, ids: unknown, problems: Problems): void {
+    if (pulumi.Output.isInstance(ids)) {
+        return;
+    }
+    if (!Array.isArray(ids) || ids.length < 2) {
+        problems.add(field, "must list subnets in at least 2 availability zones", ids,
+            "Give one subnet per availability zone, at least two.");
     }
 }

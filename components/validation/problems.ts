@@ -12,12 +12,20 @@ export class Problems {
         this.messages.push(`\`${path}\` ${problem}; got ${show(got)}. ${fix}`);
     }
 
-    /** Records a problem when `value` is set but is not an integer within `range`. */
-    checkRange(path: string, value: unknown, range: NumericRange, fix?: string): void {
-        if (value !== undefined && !(typeof value === "number" && inRange(value, range))) {
-            this.add(path, `must be an integer from ${range.min} to ${range.max}`, value,
-                fix ?? `Use a value from ${range.min} to ${range.max}.`);
+    /**
+     * Records a problem when `value` is set but is not an integer within `range`. Returns whether the value is valid,
+     * so checks that relate it to other values can be skipped when it is not.
+     */
+    checkRange(path: string, value: unknown, range: NumericRange, fix?: string): boolean {
+        if (value === undefined) {
+            return true;
         }
+        if (typeof value === "number" && inRange(value, range)) {
+            return true;
+        }
+        this.add(path, `must be an integer from ${range.min} to ${range.max}`, value,
+            fix ?? `Use a value from ${range.min} to ${range.max}.`);
+        return false;
     }
 
     /** Records a problem when `value` is set but is not one of `allowed`. */
@@ -42,27 +50,62 @@ export class Problems {
     /**
      * Throws one `pulumi.ResourceError` listing every problem when there is any. It is attached to `resource` (the
      * component's parent, if any: the component itself is not registered yet) and hides the stack trace, which
-     * would only show our own code.
+     * would only show our own code. `beforeAnyChild` is false for checks of Outputs, which run after registration began.
      */
-    throwIfAny(componentName: string, resource: pulumi.Resource | undefined): void {
+    throwIfAny(componentName: string, resource: pulumi.Resource | undefined, beforeAnyChild: boolean = true): void {
         if (this.messages.length === 0) {
             return;
         }
         const count = this.messages.length === 1 ? "1 problem" : `${this.messages.length} problems`;
         const lines = this.messages.map(m => `  - ${m}`).join("\n");
-        throw new pulumi.ResourceError(
-            `FargateStack "${componentName}" has invalid arguments (${count}); nothing was created:\n${lines}`,
+        // Checks of values that arrived as Outputs run while children are being registered: don't claim otherwise.
+        const stage = beforeAnyChild ? "; nothing was created" : "";
+        throw new pulumi.ResourceError(`FargateStack "${componentName}" has invalid arguments (${count})${stage}:\n${lines}`,
             resource, true);
     }
 }
 
+/**
+ * A received value described in words instead of shown, e.g. when showing it would print a secret into CI logs.
+ */
+export class Described {
+    constructor(readonly text: string) {}
+}
+
+/** Describes a received value in words instead of showing it. */
+export function described(text: string): Described {
+    return new Described(text);
+}
+
 /** Shows a received value the way the user wrote it: strings quoted, arrays and objects as JSON. */
 export function show(value: unknown): string {
+    if (value instanceof Described) {
+        return value.text;
+    }
     if (value === undefined) {
         return "undefined";
     }
     if (pulumi.Output.isInstance(value)) {
         return "an Output";
     }
-    return typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
+    return typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(withoutOutputs(value));
+}
+
+/** Outputs refuse JSON.stringify (their toJSON throws), so nested ones are shown as a placeholder. */
+function withoutOutputs(value: unknown): unknown {
+    if (pulumi.Output.isInstance(value)) {
+        return "<Output>";
+    }
+    if (Array.isArray(value)) {
+        return value.map(withoutOutputs);
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutOutputs(v)]));
+    }
+    return value;
+}
+
+/** True for a plain `{...}` map (not an array, not null, not an Output). */
+export function isPlainMap(value: unknown): value is Record<string, unknown> {
+    return value !== null && typeof value === "object" && !Array.isArray(value) && !pulumi.Output.isInstance(value);
 }

@@ -5,38 +5,50 @@ import {
     CONTAINER_HEALTH_CHECK, LOG_RETENTION_DAYS, PORT_RANGE, STOP_TIMEOUT_SECONDS, WINDOWS_RESERVED_PORT,
     checkTaskSize, isWindowsFamily,
 } from "../rules";
-import { Problems } from "./problems";
+import { Problems, described, isPlainMap } from "./problems";
 
-/** The managed policy ECS needs on the execution role; it never belongs on the task role. */
-export const ECS_TASK_EXECUTION_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
+/** The managed policy ECS needs on the execution role, in any partition; it never belongs on the task role. */
+export const ECS_TASK_EXECUTION_POLICY_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/service-role\/AmazonECSTaskExecutionRolePolicy$/;
 
 const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager|ssm):[a-z0-9-]+:\d{12}:(secret:|parameter\/)/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const hasOwn = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
 
-/** Validates the image, repository and IAM inputs. */
-export function validateImage(args: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
-    problems.checkBoolean("createRepository", args.createRepository);
-    if (args.image === undefined && !resolved.createRepository) {
-        problems.add("image", "is required unless `createRepository` is true", undefined,
-            `Set \`image\` to an image reference such as "nginx:1.27", or set \`createRepository\` to true with \`imageTag\`.`);
-    } else if (args.image === "") {
-        problems.add("image", "must not be empty", "", `Use an image reference such as "nginx:1.27".`);
+/** Validates the task role's policies: the execution policy must not be among them. */
+export function validateIam(resolved: ResolvedArgs, problems: Problems): void {
+    const arns: unknown = resolved.taskRolePolicyArns;
+    if (!Array.isArray(arns)) {
+        // One attachment per ARN: the list itself must be known when the program runs (its items may be Outputs).
+        problems.add("taskRolePolicyArns", "must be a list of IAM policy ARNs", arns,
+            `Use a list such as ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]; its items may be Outputs.`);
+        return;
     }
-    if (resolved.createRepository && args.image === undefined && args.imageTag === undefined) {
-        problems.add("imageTag", "is required when `createRepository` is true and `image` is not set", undefined,
-            "Set it to the tag you push to the repository, such as a version or a commit SHA.");
-    }
-    if (args.imageTag !== undefined && !(typeof args.imageTag === "string" && IMAGE_TAG.test(args.imageTag))) {
-        problems.add("imageTag", "must be a Docker tag: up to 128 letters, digits, `_`, `.` and `-`", args.imageTag,
-            `Use a tag such as "v1.4.2".`);
-    }
-    problems.checkRange("repositoryKeepImageCount", resolved.repositoryKeepImageCount, { min: 1, max: 10000 });
-    resolved.taskRolePolicyArns.forEach((arn, i) => {
-        if (arn === ECS_TASK_EXECUTION_POLICY_ARN) {
+    arns.forEach((arn, i) => {
+        if (typeof arn === "string" && ECS_TASK_EXECUTION_POLICY_ARN.test(arn)) {
             problems.add(`taskRolePolicyArns[${i}]`, "gives the application the execution role's policy", arn,
                 "Remove it: the execution role already has what ECS needs; give the task role only your application's permissions.");
         }
     });
+}
+
+/** Validates the image and repository inputs. */
+export function validateImage(given: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
+    if (given.image === undefined && resolved.createRepository !== true) {
+        problems.add("image", "is required unless `createRepository` is true", undefined,
+            `Set \`image\` to an image reference such as "nginx:1.27", or set \`createRepository\` to true with \`imageTag\`.`);
+    } else if (given.image === "") {
+        problems.add("image", "must not be empty", "", `Use an image reference such as "nginx:1.27".`);
+    }
+    problems.checkBoolean("createRepository", given.createRepository);
+    if (resolved.createRepository === true && given.image === undefined && given.imageTag === undefined) {
+        problems.add("imageTag", "is required when `createRepository` is true and `image` is not set", undefined,
+            "Set it to the tag you push to the repository, such as a version or a commit SHA.");
+    }
+    if (given.imageTag !== undefined && !(typeof given.imageTag === "string" && IMAGE_TAG.test(given.imageTag))) {
+        problems.add("imageTag", "must be a Docker tag: up to 128 letters, digits, `_`, `.` and `-`", given.imageTag,
+            `Use a tag such as "v1.4.2".`);
+    }
+    problems.checkRange("repositoryKeepImageCount", resolved.repositoryKeepImageCount, { min: 1, max: 10000 });
 }
 
 /** Validates the log group inputs. */
@@ -47,73 +59,93 @@ export function validateLogs(resolved: ResolvedArgs, problems: Problems): void {
     }
 }
 
-/** Validates the task size, platform and container inputs. */
-export function validateTask(args: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
-    problems.checkOneOf("cpuArchitecture", resolved.cpuArchitecture, Object.values(CpuArchitecture));
-    problems.checkOneOf("operatingSystemFamily", resolved.operatingSystemFamily, Object.values(OperatingSystemFamily));
-    const windows = isWindowsFamily(String(resolved.operatingSystemFamily));
-    const values: Record<string, unknown> = { cpu: resolved.cpu, memory: resolved.memoryMiB, cpuArchitecture: resolved.cpuArchitecture };
-    const argNames: Record<string, string> = { cpu: "cpu", memory: "memoryMiB", cpuArchitecture: "cpuArchitecture" };
-    for (const p of checkTaskSize(resolved.cpu, resolved.memoryMiB, resolved.operatingSystemFamily, resolved.cpuArchitecture)) {
-        problems.add(argNames[p.field], p.problem, values[p.field], p.fix);
-    }
-    problems.checkRange("containerPort", resolved.containerPort, PORT_RANGE,
-        "Use the port your container listens on, such as 8080.");
-    if (windows && resolved.containerPort === WINDOWS_RESERVED_PORT) {
+/** Validates the task size and platform, then the container inputs, in the order of the inputs. */
+export function validateTask(given: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
+    validateTaskSize(given, resolved, problems);
+    const windows = isWindowsFamily(resolved.operatingSystemFamily);
+    if (problems.checkRange("containerPort", resolved.containerPort, PORT_RANGE, "Use the port your container listens on, such as 8080.")
+        && windows && resolved.containerPort === WINDOWS_RESERVED_PORT) {
         problems.add("containerPort", "is reserved by Fargate for Windows containers", resolved.containerPort,
             "Use another port, such as 8080.");
     }
+    validateEnvironment(resolved, problems);
+    validateContainerHealthCheck(given, problems);
     problems.checkRange("stopTimeoutSeconds", resolved.stopTimeoutSeconds, STOP_TIMEOUT_SECONDS);
-    problems.checkBoolean("readonlyRootFilesystem", args.readonlyRootFilesystem);
-    if (windows && args.readonlyRootFilesystem === true) {
+    problems.checkBoolean("readonlyRootFilesystem", given.readonlyRootFilesystem);
+    if (windows && given.readonlyRootFilesystem === true) {
         problems.add("readonlyRootFilesystem", "is not supported for Windows containers", true,
             "Remove it or set it to false for Windows.");
     }
     validateWritablePaths(resolved, problems);
-    if (args.user !== undefined && (typeof args.user !== "string" || args.user.trim() === "")) {
-        problems.add("user", "must be a user name or UID, optionally with a group", args.user, `Use a value such as "1000:1000".`);
+    if (given.user !== undefined && (typeof given.user !== "string" || given.user.trim() === "")) {
+        problems.add("user", "must be a user name or UID, optionally with a group", given.user, `Use a value such as "1000:1000".`);
     }
-    validateEnvironment(resolved, problems);
-    validateContainerHealthCheck(args, problems);
 }
 
-function validateWritablePaths(resolved: ResolvedArgs, problems: Problems): void {
-    const paths = resolved.writablePaths;
-    paths.forEach((path, i) => {
-        if (typeof path !== "string" || !path.startsWith("/") || path === "/") {
-            problems.add(`writablePaths[${i}]`, "must be an absolute path below /", path, `Use a path such as "/tmp".`);
-        } else if (paths.indexOf(path) !== i) {
-            problems.add(`writablePaths[${i}]`, "repeats an earlier path", path, "List each path once.");
+function validateTaskSize(given: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
+    const { cpu, memoryMiB, cpuArchitecture, operatingSystemFamily } = resolved;
+    // A value the user did not set is the default: say so, or "got 256" reads like a typo of theirs.
+    const shown = (value: unknown, key: keyof FargateStackArgs) => given[key] === undefined ? described(`${value} (the default)`) : value;
+    const numbers = typeof cpu === "number" && typeof memoryMiB === "number";
+    for (const [key, value] of [["cpu", cpu], ["memoryMiB", memoryMiB]] as const) {
+        if (typeof value !== "number") {
+            problems.add(key, "must be a number", value, key === "cpu"
+                ? `Use one of 256, 512, 1024, 2048, 4096, 8192, 16384.` : "Use a memory size in MiB, such as 512.");
         }
-    });
+    }
+    const platformValid = Object.values<string>(CpuArchitecture).includes(cpuArchitecture)
+        && Object.values<string>(OperatingSystemFamily).includes(operatingSystemFamily);
+    if (numbers && platformValid) {
+        const order = ["cpu", "memory", "cpuArchitecture"];
+        const sizeProblems = checkTaskSize(cpu, memoryMiB, operatingSystemFamily, cpuArchitecture)
+            .sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+        for (const p of sizeProblems) {
+            const key = p.field === "memory" ? "memoryMiB" : p.field;
+            problems.add(key, p.problem, shown(resolved[key], key), p.fix);
+        }
+    }
+    problems.checkOneOf("cpuArchitecture", cpuArchitecture, Object.values(CpuArchitecture));
+    problems.checkOneOf("operatingSystemFamily", operatingSystemFamily, Object.values(OperatingSystemFamily));
 }
 
+/** Environment and secret maps that arrived as one Output (possible from other languages) are not inspected. */
 function validateEnvironment(resolved: ResolvedArgs, problems: Problems): void {
     const { environment, secrets } = resolved;
-    for (const key of [...Object.keys(environment), ...Object.keys(secrets)]) {
-        if (key === "" || key.includes("=")) {
-            const where = key in environment ? "environment" : "secrets";
-            problems.add(where, "has a variable name that is empty or contains `=`", key,
-                "Use a name such as DATABASE_URL.");
+    for (const [key, map] of [["environment", environment], ["secrets", secrets]] as const) {
+        if (!pulumi.Output.isInstance(map) && !isPlainMap(map)) {
+            problems.add(key, "must be a map of variable names to values", map, `Use a map such as {"LOG_LEVEL": "info"}.`);
+        }
+    }
+    if (!isPlainMap(environment) || !isPlainMap(secrets)) {
+        return;
+    }
+    for (const [where, map] of [["environment", environment], ["secrets", secrets]] as const) {
+        for (const key of Object.keys(map).filter(k => k === "" || k.includes("="))) {
+            problems.add(where, "has a variable name that is empty or contains `=`", key, "Use a name such as DATABASE_URL.");
         }
     }
     for (const [key, arn] of Object.entries(secrets)) {
-        if (key in environment) {
-            problems.add(`secrets.${key}`, "is also set in `environment`", key, "Set each variable in one of them only.");
+        if (hasOwn(environment, key)) {
+            problems.add(`secrets.${key}`, "is also set in `environment`", described(`\`environment.${key}\` as well`),
+                "Set each variable in one of them only.");
         }
-        if (typeof arn === "string" && !SECRET_ARN.test(arn)) {
-            problems.add(`secrets.${key}`, "must be the ARN of a Secrets Manager secret or an SSM parameter", arn,
+        if (typeof arn === "string" ? !SECRET_ARN.test(arn) : !(pulumi.Output.isInstance(arn) || arn instanceof Promise)) {
+            // Never echo the value: a mistaken secret must not end up in CLI and CI logs.
+            problems.add(`secrets.${key}`, "must be the ARN of a Secrets Manager secret or an SSM parameter",
+                described(typeof arn === "string" ? "a string that is not an ARN (value hidden)" : `a ${typeof arn}`),
                 "Store the value in Secrets Manager or SSM Parameter Store and give its ARN.");
-        } else if (!(typeof arn === "string" || pulumi.Output.isInstance(arn) || arn instanceof Promise)) {
-            problems.add(`secrets.${key}`, "must be the ARN of a Secrets Manager secret or an SSM parameter", arn,
-                "Give the secret's ARN as a string.");
         }
     }
 }
 
-function validateContainerHealthCheck(args: FargateStackArgs, problems: Problems): void {
-    const check = args.healthCheck;
+function validateContainerHealthCheck(given: FargateStackArgs, problems: Problems): void {
+    const check: unknown = given.healthCheck;
     if (check === undefined) {
+        return;
+    }
+    if (!isPlainMap(check)) {
+        problems.add("healthCheck", "must be an object with a `command`", check,
+            `Use {"command": ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"]}.`);
         return;
     }
     const command = check.command;
@@ -124,4 +156,19 @@ function validateContainerHealthCheck(args: FargateStackArgs, problems: Problems
     for (const field of ["intervalSeconds", "timeoutSeconds", "retries", "startPeriodSeconds"] as const) {
         problems.checkRange(`healthCheck.${field}`, check[field], CONTAINER_HEALTH_CHECK[field]);
     }
+}
+
+function validateWritablePaths(resolved: ResolvedArgs, problems: Problems): void {
+    const paths: unknown = resolved.writablePaths;
+    if (!Array.isArray(paths)) {
+        problems.add("writablePaths", "must be a list of absolute paths", paths, `Use a list such as ["/tmp"].`);
+        return;
+    }
+    paths.forEach((path, i) => {
+        if (typeof path !== "string" || !path.startsWith("/") || path === "/") {
+            problems.add(`writablePaths[${i}]`, "must be an absolute path below /", path, `Use a path such as "/tmp".`);
+        } else if (paths.indexOf(path) !== i) {
+            problems.add(`writablePaths[${i}]`, "repeats an earlier path", path, "List each path once.");
+        }
+    });
 }

@@ -2,6 +2,7 @@
  * FargateStack options: each test changes one input group from the defaults and checks what it changes.
  */
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { build, inventory, json, resolve } from "../support/fixture";
 import { ACCOUNT_ID } from "../support/awsMocks";
 
@@ -233,6 +234,24 @@ describe("FargateStack options", () => {
             assert.deepStrictEqual(built.children.filter(r => r.type.startsWith("aws:appautoscaling")), []);
             assert.strictEqual(built.inputs("web-service").desiredCount, 3);
             assert.deepStrictEqual(built.mocks.named("web-service").ignoreChanges, []);
+        });
+    });
+
+    describe("inputs that arrive as one Output (as from other languages' programs)", () => {
+        it("builds from whole-Output environment, secret map and subnet lists", async () => {
+            const param = `arn:aws:ssm:us-east-1:${ACCOUNT_ID}:parameter/web/token`;
+            // The provider host wraps a whole input in one Output when it is secret or has dependencies.
+            const built = await build({
+                image: IMAGE, vpcId: "vpc-1", publicSubnetIds: pulumi.output(["subnet-a", "subnet-b"]),
+                privateSubnetIds: pulumi.output(["subnet-c", "subnet-d"]),
+                environment: pulumi.output({ MODE: "api" }), secrets: pulumi.secret({ TOKEN: param }),
+            } as any);
+            const container = json(built.inputs("web-task").containerDefinitions)[0];
+            assert.deepStrictEqual(container.environment, [{ name: "MODE", value: "api" }]);
+            assert.deepStrictEqual(container.secrets, [{ name: "TOKEN", valueFrom: param }]);
+            assert.deepStrictEqual(json(built.inputs("web-exec-policy").policy).Statement[1].Resource, [param]);
+            assert.deepStrictEqual(built.inputs("web-service").networkConfiguration.subnets, ["subnet-c", "subnet-d"]);
+            assert.deepStrictEqual(built.inputs("web-alb").subnets, ["subnet-a", "subnet-b"]);
         });
     });
 

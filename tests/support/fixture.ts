@@ -45,8 +45,14 @@ export function inventory(resources: RecordedResource[]): string[] {
     return resources.map(r => `${r.type} ${r.name}`).sort();
 }
 
-/** Parses a JSON string input (task definition containers, IAM policies). */
+/** The wire form of a secret value: `{ [SECRET_SIG]: SECRET_VALUE_SIG, value }`. */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** Parses a JSON string input (task definition containers, IAM policies), secret or not. */
 export function json(value: unknown): any {
+    if (value !== null && typeof value === "object" && SECRET_SIG in value) {
+        return json((value as unknown as { value: unknown }).value);
+    }
     if (typeof value !== "string") {
         throw new Error(`expected a JSON string, got ${typeof value}`);
     }
