@@ -1,0 +1,186 @@
+/**
+ * The input docs are part of the product (README tables, the multi-language schema): every input has a summary,
+ * every optional input a `@default`, and a `@default` written as a literal is exactly the value the code uses, so
+ * docs and code cannot drift. `@default - text` describes a behaviour and carries no literal.
+ */
+import * as assert from "assert";
+import * as path from "path";
+import * as ts from "typescript";
+import { DEFAULTS, HEALTH_CHECK_DEFAULTS } from "../components/defaults";
+
+const ARGS_FILE = path.join(__dirname, "..", "components", "fargateStackArgs.ts");
+const ENUM_LIKE_CONSTS = ["NatGatewayStrategy", "CpuArchitecture", "OperatingSystemFamily"];
+
+/** One documented member: an interface property or a const object's member. */
+interface DocumentedMember {
+    /** `Owner.member`, for failure messages. */
+    label: string;
+    name: string;
+    optional: boolean;
+    /** The TSDoc text before the first tag, trimmed; empty when there is none. */
+    summary: string;
+    /** The text of the `@default` tag, trimmed; undefined when there is no tag. */
+    defaultTag?: string;
+}
+
+/** A `@default` value: `- text` (a behaviour), a JSON literal, or neither (a malformed tag). */
+type DefaultValue = { kind: "behaviour" } | { kind: "literal"; value: unknown } | { kind: "malformed" };
+
+function parseDefault(text: string): DefaultValue {
+    if (/^-\s+\S/.test(text)) {
+        return { kind: "behaviour" };
+    }
+    try {
+        return { kind: "literal", value: JSON.parse(text) };
+    } catch {
+        return { kind: "malformed" };
+    }
+}
+
+function isExported(node: ts.Node): boolean {
+    return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some(m => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function describeMember(owner: string, node: ts.Node, name: string, optional: boolean): DocumentedMember {
+    const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
+    const summary = docs.map(doc => ts.getTextOfJSDocComment(doc.comment) ?? "").join("\n").trim();
+    const tag = ts.getJSDocTags(node).find(t => t.tagName.text === "default");
+    const defaultTag = tag === undefined ? undefined : (ts.getTextOfJSDocComment(tag.comment) ?? "").trim();
+    return { label: `${owner}.${name}`, name, optional, summary, defaultTag };
+}
+
+/** The exported interfaces and exported `{ ... } as const` objects of the args file, with their members' docs. */
+function readArgsFile() {
+    const source = ts.createSourceFile(ARGS_FILE, ts.sys.readFile(ARGS_FILE) ?? "", ts.ScriptTarget.ES2020, true);
+    const interfaces = new Map<string, DocumentedMember[]>();
+    const consts = new Map<string, { summary: string; members: DocumentedMember[] }>();
+    for (const statement of source.statements) {
+        if (ts.isInterfaceDeclaration(statement) && isExported(statement)) {
+            const owner = statement.name.text;
+            interfaces.set(owner, statement.members.filter(ts.isPropertySignature).map(p =>
+                describeMember(owner, p, p.name.getText(source), p.questionToken !== undefined)));
+        }
+        if (ts.isVariableStatement(statement) && isExported(statement)) {
+            for (const declaration of statement.declarationList.declarations) {
+                let init = declaration.initializer;
+                while (init !== undefined && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) {
+                    init = init.expression;
+                }
+                if (init === undefined || !ts.isObjectLiteralExpression(init)) {
+                    continue;
+                }
+                const owner = declaration.name.getText(source);
+                const members = init.properties.filter(ts.isPropertyAssignment).map(p =>
+                    describeMember(owner, p, p.name.getText(source), false));
+                consts.set(owner, { summary: describeMember(owner, statement, owner, false).summary, members });
+            }
+        }
+    }
+    return { interfaces, consts };
+}
+
+const { interfaces, consts } = readArgsFile();
+
+function membersOf(name: string): DocumentedMember[] {
+    const members = interfaces.get(name);
+    assert.ok(members && members.length > 0, `exported interface ${name} not found in ${ARGS_FILE}`);
+    return members;
+}
+
+/** Failures of the literal `@default`s of `owner` against `defaults`, in both directions. */
+function driftBetween(owner: string, defaults: Record<string, unknown>, defaultsName: string) {
+    const members = new Map(membersOf(owner).map(m => [m.name, m]));
+    const missing: string[] = [];
+    const disagreeing: string[] = [];
+    for (const [key, value] of Object.entries(defaults)) {
+        const member = members.get(key);
+        if (member === undefined || !member.optional) {
+            missing.push(`${defaultsName}.${key} has no optional input ${owner}.${key}`);
+            continue;
+        }
+        const parsed = parseDefault(member.defaultTag ?? "");
+        if (parsed.kind !== "literal") {
+            missing.push(`${member.label} has @default ${JSON.stringify(member.defaultTag)}, not the literal ${JSON.stringify(value)} of ${defaultsName}.${key}`);
+        } else if (!isDeepStrictEqual(parsed.value, value)) {
+            disagreeing.push(`${member.label} has @default ${member.defaultTag}, but ${defaultsName}.${key} is ${JSON.stringify(value)}`);
+        }
+    }
+    const unbacked: string[] = [];
+    for (const member of members.values()) {
+        const parsed = parseDefault(member.defaultTag ?? "");
+        if (parsed.kind === "literal" && !(member.name in defaults)) {
+            unbacked.push(`${member.label} has @default ${member.defaultTag}, but ${defaultsName} has no ${member.name}`);
+        }
+    }
+    return { docsMatchDefaults: [...missing, ...disagreeing], literalsBacked: unbacked };
+}
+
+function isDeepStrictEqual(a: unknown, b: unknown): boolean {
+    try {
+        assert.deepStrictEqual(a, b);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+describe("FargateStackArgs docs", () => {
+    const allMembers = () => [...interfaces.values()].flat();
+
+    it("finds FargateStackArgs and ContainerHealthCheck among the exported interfaces", () => {
+        assert.deepStrictEqual([...interfaces.keys()].sort(), ["ContainerHealthCheck", "FargateStackArgs"]);
+        assert.ok(membersOf("FargateStackArgs").length >= 40, "FargateStackArgs looks truncated");
+    });
+
+    it("gives every property of every exported interface a doc summary", () => {
+        const failures = allMembers().filter(m => m.summary === "").map(m => `${m.label} has no doc summary`);
+        assert.deepStrictEqual(failures, []);
+    });
+
+    it("gives every optional property of every exported interface a @default tag", () => {
+        const failures = allMembers()
+            .filter(m => m.optional && (m.defaultTag === undefined || m.defaultTag === ""))
+            .map(m => `${m.label} is optional but has no @default`);
+        assert.deepStrictEqual(failures, []);
+    });
+
+    it("writes every @default as a JSON literal or as `- behaviour`", () => {
+        const failures = allMembers()
+            .filter(m => m.defaultTag !== undefined && parseDefault(m.defaultTag).kind === "malformed")
+            .map(m => `${m.label} has @default ${JSON.stringify(m.defaultTag)}: write a JSON literal, or "- text" for a behaviour`);
+        assert.deepStrictEqual(failures, []);
+    });
+
+    it("states every DEFAULTS value in its input's @default", () => {
+        assert.deepStrictEqual(driftBetween("FargateStackArgs", DEFAULTS, "DEFAULTS").docsMatchDefaults, []);
+    });
+
+    it("backs every literal @default of FargateStackArgs with a DEFAULTS entry", () => {
+        assert.deepStrictEqual(driftBetween("FargateStackArgs", DEFAULTS, "DEFAULTS").literalsBacked, []);
+    });
+
+    it("states every HEALTH_CHECK_DEFAULTS value in ContainerHealthCheck's @default", () => {
+        assert.deepStrictEqual(
+            driftBetween("ContainerHealthCheck", HEALTH_CHECK_DEFAULTS, "HEALTH_CHECK_DEFAULTS").docsMatchDefaults, []);
+    });
+
+    it("backs every literal @default of ContainerHealthCheck with a HEALTH_CHECK_DEFAULTS entry", () => {
+        assert.deepStrictEqual(
+            driftBetween("ContainerHealthCheck", HEALTH_CHECK_DEFAULTS, "HEALTH_CHECK_DEFAULTS").literalsBacked, []);
+    });
+
+    it("documents each enum-like const object and every one of its members", () => {
+        assert.deepStrictEqual([...consts.keys()].sort(), [...ENUM_LIKE_CONSTS].sort());
+        const failures: string[] = [];
+        for (const [name, { summary, members }] of consts) {
+            if (summary === "") {
+                failures.push(`${name} has no doc summary`);
+            }
+            if (members.length === 0) {
+                failures.push(`${name} has no members`);
+            }
+            failures.push(...members.filter(m => m.summary === "").map(m => `${m.label} has no doc summary`));
+        }
+        assert.deepStrictEqual(failures, []);
+    });
+});
