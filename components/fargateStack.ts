@@ -7,7 +7,7 @@ import { AwsEnvironment, ecrRepositoryArnOf, readEnvironment } from "./layers/en
 import { Network, adoptNetwork, createNetwork } from "./layers/network";
 import { createSecurityGroups } from "./layers/securityGroups";
 import { createRoles } from "./layers/iam";
-import { Registry, createRepository } from "./layers/registry";
+import { Registry, buildImage, createRepository } from "./layers/registry";
 import { createLogGroup, logGroupNameFor } from "./layers/logs";
 import { adoptCluster, createCluster } from "./layers/cluster";
 import { createTaskDefinition } from "./layers/taskDefinition";
@@ -64,12 +64,9 @@ export class FargateStack extends pulumi.ComponentResource {
         };
         const env = readEnvironment(this);
         const network = buildNetwork(ctx, resolved);
-        const registry = resolved.createRepository ? createRepository(ctx, env, resolved.repositoryKeepImageCount) : undefined;
-        const image = registry && resolved.image === undefined
-            ? pulumi.interpolate`${registry.repositoryUrl}:${resolved.imageTag}`
-            : pulumi.output(resolved.image as pulumi.Input<string>);
+        const { registry, image, imageBuild } = buildImageSource(ctx, resolved, env);
         const logGroupName = logGroupNameFor(pulumi.getProject(), pulumi.getStack(), name);
-        const built = buildService(ctx, resolved, { env, network, registry, image, logGroupName });
+        const built = buildService(ctx, resolved, { env, network, registry, image, imageBuild, logGroupName });
 
         this.url = built.url;
         this.loadBalancerDnsName = built.loadBalancerDnsName;
@@ -106,11 +103,28 @@ function buildNetwork(ctx: LayerContext, args: ResolvedArgs): Network {
     });
 }
 
+/** The image the service runs: a literal reference, or a tag in the created repository (built here or by CI). */
+function buildImageSource(ctx: LayerContext, args: ResolvedArgs, env: AwsEnvironment) {
+    if (!args.createRepository) {
+        return { registry: undefined, image: pulumi.output(args.image!), imageBuild: undefined };
+    }
+    const registry = createRepository(ctx, env, args.repositoryKeepImageCount);
+    if (args.image !== undefined) {
+        return { registry, image: pulumi.output(args.image), imageBuild: undefined };
+    }
+    const imageBuild = args.imageBuildContextPath === undefined ? undefined : buildImage(ctx, {
+        repositoryUrl: registry.repositoryUrl, contextPath: args.imageBuildContextPath, imageTag: args.imageTag!,
+        platform: args.cpuArchitecture === "ARM64" ? "linux/arm64" : "linux/amd64",
+    });
+    return { registry, image: pulumi.interpolate`${registry.repositoryUrl}:${args.imageTag}`, imageBuild };
+}
+
 interface Foundation {
     env: AwsEnvironment;
     network: Network;
     registry?: Registry;
     image: pulumi.Output<string>;
+    imageBuild?: pulumi.Resource;
     logGroupName: string;
 }
 
@@ -134,7 +148,7 @@ function buildService(ctx: LayerContext, args: ResolvedArgs, base: Foundation) {
     });
     const cluster = args.clusterArn !== undefined ? adoptCluster(args.clusterArn) : createCluster(ctx);
     const taskDefinitionArn = createTaskDefinition(ctx, {
-        ...args, image: base.image, region: env.region, containerName, logGroupName: base.logGroupName,
+        ...args, image: base.image, imageBuild: base.imageBuild, region: env.region, containerName, logGroupName: base.logGroupName,
         executionRoleArn: roles.executionRoleArn, taskRoleArn: roles.taskRoleArn,
     });
     const certificateArn = args.certificateArn

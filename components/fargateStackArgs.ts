@@ -154,6 +154,13 @@ export interface FargateStackArgs {
      */
     imageTag?: string;
     /**
+     * A directory with a Dockerfile: the image is built from it and pushed to the created repository as `imageTag`
+     * during `pulumi up` (with `@pulumi/awsx`'s `ecr.Image`; needs Docker where Pulumi runs). Requires
+     * `createRepository` and `imageTag`; the platform follows `cpuArchitecture`.
+     * @default - no build; the image is pushed to the repository by your CI
+     */
+    imageBuildContextPath?: string;
+    /**
      * How many images the created repository keeps; older ones expire.
      * @default 30
      */

@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsEnvironment } from "./environment";
 import { LayerContext, childOpts, tagsFor } from "./context";
@@ -41,4 +42,27 @@ export function createRepository(ctx: LayerContext, env: AwsEnvironment, keepIma
         repositoryUrl: pulumi.interpolate`${env.accountId}.dkr.ecr.${env.region}.amazonaws.com/${repositoryName}`,
         repositoryArn: pulumi.interpolate`arn:${env.partition}:ecr:${env.region}:${env.accountId}:repository/${repositoryName}`,
     };
+}
+
+/** The inputs of an image build. */
+export interface ImageBuildInputs {
+    repositoryUrl: pulumi.Input<string>;
+    contextPath: string;
+    imageTag: string;
+    /** `linux/amd64` or `linux/arm64`. */
+    platform: string;
+}
+
+/**
+ * Builds the image from a directory with a Dockerfile and pushes it to the repository, using awsx's `ecr.Image`
+ * (which handles the registry login). The service refers to the image by `<repository>:<tag>`, which is known at
+ * preview, rather than by the pushed digest, which is not: the policy pack must be able to read the image reference.
+ */
+export function buildImage(ctx: LayerContext, inputs: ImageBuildInputs): pulumi.Resource {
+    return new awsx.ecr.Image(`${ctx.name}-image`, {
+        repositoryUrl: inputs.repositoryUrl,
+        context: inputs.contextPath,
+        imageTag: inputs.imageTag,
+        platform: inputs.platform,
+    }, childOpts(ctx));
 }

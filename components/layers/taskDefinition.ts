@@ -27,6 +27,8 @@ export interface TaskInputs {
     enableExecuteCommand: boolean;
     executionRoleArn: pulumi.Input<string>;
     taskRoleArn: pulumi.Input<string>;
+    /** The image build, when the component builds the image: a task must not be registered before its image exists. */
+    imageBuild?: pulumi.Resource;
 }
 
 /**
@@ -50,7 +52,7 @@ export function createTaskDefinition(ctx: LayerContext, inputs: TaskInputs): pul
         containerDefinitions: containerDefinitions(inputs),
         volumes: inputs.writablePaths.map((_, i) => ({ name: `writable-${i + 1}` })),
         tags: tagsFor(ctx, `${ctx.name}-task`),
-    }, childOpts(ctx));
+    }, childOpts(ctx, { dependsOn: inputs.imageBuild ? [inputs.imageBuild] : [] }));
     return taskDefinition.arn;
 }
 

@@ -15,7 +15,7 @@ export const CONFIG_KEYS: { name: Kind } & Record<keyof FargateStackArgs, Kind> 
     vpcId: "string", publicSubnetIds: "stringArray", privateSubnetIds: "stringArray",
     allowedCidrBlocks: "stringArray",
     taskRolePolicyArns: "stringArray", taskRolePolicyJson: "string",
-    image: "string", createRepository: "boolean", imageTag: "string", repositoryKeepImageCount: "number",
+    image: "string", createRepository: "boolean", imageTag: "string", imageBuildContextPath: "string", repositoryKeepImageCount: "number",
     logRetentionDays: "number", logKmsKeyArn: "string",
     clusterArn: "string",
     cpu: "number", memoryMiB: "number", cpuArchitecture: "string", operatingSystemFamily: "string",

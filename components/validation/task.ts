@@ -48,7 +48,25 @@ export function validateImage(given: FargateStackArgs, resolved: ResolvedArgs, p
         problems.add("imageTag", "must be a Docker tag: up to 128 letters, digits, `_`, `.` and `-`", given.imageTag,
             `Use a tag such as "v1.4.2".`);
     }
+    validateImageBuild(given, problems);
     problems.checkRange("repositoryKeepImageCount", resolved.repositoryKeepImageCount, { min: 1, max: 10000 });
+}
+
+function validateImageBuild(given: FargateStackArgs, problems: Problems): void {
+    const context = given.imageBuildContextPath;
+    if (context === undefined) {
+        return;
+    }
+    if (typeof context !== "string" || context.trim() === "") {
+        problems.add("imageBuildContextPath", "must be the path of a directory with a Dockerfile", context,
+            `Use a path such as "./app".`);
+    } else if (given.createRepository !== true) {
+        problems.add("imageBuildContextPath", "needs `createRepository` to be true: the image is pushed there", context,
+            "Set `createRepository` to true, or remove `imageBuildContextPath` and give `image`.");
+    } else if (given.image !== undefined) {
+        problems.add("imageBuildContextPath", "cannot be combined with `image`", context,
+            "Remove `image`: the built image is the one the service runs.");
+    }
 }
 
 /** Validates the log group inputs. */

@@ -128,6 +128,18 @@ describe("FargateStack options", () => {
             ]);
         });
 
+        it("builds and pushes the image with awsx when a build context is given, before registering the task", async () => {
+            const built = await build({ createRepository: true, imageTag: "v2", imageBuildContextPath: "./app", cpuArchitecture: "ARM64", cpu: 512, memoryMiB: 1024 });
+            const repoName = built.inputs("web-repo").name;
+            const url = `${ACCOUNT_ID}.dkr.ecr.us-east-1.amazonaws.com/${repoName}`;
+            const image = built.mocks.named("web-image");
+            assert.strictEqual(image.type, "awsx:ecr:Image");
+            assert.strictEqual(image.custom, false, "awsx's Image is a remote component");
+            assert.deepStrictEqual(image.inputs, { repositoryUrl: url, context: "./app", imageTag: "v2", platform: "linux/arm64" });
+            assert.ok(built.mocks.named("web-task").dependencies.includes(image.urn), "the task waits for the pushed image");
+            assert.strictEqual(json(built.inputs("web-task").containerDefinitions)[0].image, `${url}:v2`);
+        });
+
         it("lets the execution role pull only the repository of an ECR image reference", async () => {
             const built = await build({ image: "210987654321.dkr.ecr.eu-west-1.amazonaws.com/team/api:v7" });
             assert.strictEqual(json(built.inputs("web-exec-policy").policy).Statement[1].Resource,

@@ -494,4 +494,25 @@ describe("FargateStack input validation", () => {
             ]);
         });
     });
+    describe("image build", () => {
+        it("rejects a build context without a repository to push to", async () => {
+            await expectInvalid({ ...BASE, imageBuildContextPath: "./app" }, [
+                "`imageBuildContextPath` needs `createRepository` to be true: the image is pushed there; got \"./app\". "
+                    + "Set `createRepository` to true, or remove `imageBuildContextPath` and give `image`.",
+            ]);
+        });
+
+        it("rejects a build context together with an image reference", async () => {
+            await expectInvalid({ ...BASE, createRepository: true, imageBuildContextPath: "./app" }, [
+                "`imageBuildContextPath` cannot be combined with `image`; got \"./app\". Remove `image`: the built image is the one the service runs.",
+            ]);
+        });
+
+        it("requires the tag to push the built image as", async () => {
+            await expectInvalid({ createRepository: true, imageBuildContextPath: "./app" }, [
+                "`imageTag` is required when `createRepository` is true and `image` is not set; got undefined. "
+                    + "Set it to the tag you push to the repository, such as a version or a commit SHA.",
+            ]);
+        });
+    });
 });
