@@ -1,0 +1,212 @@
+/**
+ * IAM facts for the role rules: which role an ARN input refers to, which managed policies and policy documents a
+ * role carries in the stack, and which actions a document allows. Documents are JSON strings or objects; either may
+ * be unknown during preview (a document that embeds an ARN of a resource not yet created), which callers must treat
+ * as "cannot inspect", never as "grants nothing".
+ */
+import { knownIdentifiers, Resource, StackIndex, unique } from "./stack";
+import { T } from "./types";
+import { get, isSet, isUnknown, items, str, UNKNOWN } from "./values";
+
+/** `arn:<partition>:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`. */
+export function isExecutionManagedPolicy(arn: string): boolean {
+    return /^arn:aws[a-z-]*:iam::aws:policy\/service-role\/AmazonECSTaskExecutionRolePolicy$/.test(arn);
+}
+
+/** True for an AWS managed policy ARN (`arn:aws:iam::aws:policy/...`), whose contents AWS controls. */
+export function isAwsManagedPolicy(arn: string): boolean {
+    return /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn);
+}
+
+/** How a task definition's role ARN input resolves. */
+export interface RoleRef {
+    /** Roles in the stack the input refers to. */
+    roles: Resource[];
+    /** The ARN when it is a known string. */
+    literal?: string;
+    /** True when no role is set. */
+    absent: boolean;
+    /** True when the value is unknown and no role in the stack explains it. */
+    untraceable: boolean;
+}
+
+/** Resolves `owner`'s role ARN input `key` to roles in the stack, by property dependency, ARN or role name. */
+export function resolveRole(stack: StackIndex, owner: Resource, key: string): RoleRef {
+    const value = get(owner.props, key);
+    if (!isSet(value) || value === "") {
+        return { roles: [], absent: true, untraceable: false };
+    }
+    const roles = stack.dependenciesOf(owner, key, [T.iamRole]);
+    if (typeof value === "string" && !isUnknown(value)) {
+        const byArn = stack.findByIdentifier(value, [T.iamRole]);
+        const byName = stack.ofType(T.iamRole).find(role => {
+            const name = str(role.props, "name");
+            return typeof name === "string" && value.endsWith(`/${name}`);
+        });
+        const match = byArn ?? byName;
+        return { roles: unique(match ? [...roles, match] : roles), literal: value, absent: false, untraceable: false };
+    }
+    return { roles, absent: false, untraceable: roles.length === 0 };
+}
+
+/** One managed policy attached to a role, as far as the stack shows it. */
+export interface ManagedPolicyRef {
+    /** The ARN when known. */
+    arn?: string;
+    /** A customer managed policy created in this stack, when the ARN comes from one. */
+    policy?: Resource;
+    /** The resource that attaches it (an attachment, or the role itself through `managedPolicyArns`). */
+    via: Resource;
+}
+
+/** Managed policies attached to `role` in the stack: attachments, policy attachments and `managedPolicyArns`. */
+export function managedPoliciesOf(stack: StackIndex, role: Resource): ManagedPolicyRef[] {
+    const out: ManagedPolicyRef[] = [];
+    const attachments = [
+        ...stack.referrers(role, [T.iamRolePolicyAttachment], "role"),
+        ...policyAttachmentsOf(stack, role),
+    ];
+    for (const attachment of attachments) {
+        const arn = str(attachment.props, "policyArn");
+        const policy = stack.dependenciesOf(attachment, "policyArn", [T.iamPolicy])[0]
+            ?? (typeof arn === "string" ? stack.findByIdentifier(arn, [T.iamPolicy]) : undefined);
+        out.push({ arn: typeof arn === "string" ? arn : undefined, policy, via: attachment });
+    }
+    const listed = items(role.props, "managedPolicyArns");
+    const entries = listed === UNKNOWN ? [UNKNOWN] : (listed ?? []);
+    const known = entries.filter((e): e is string => typeof e === "string" && !isUnknown(e));
+    for (const arn of known) {
+        out.push({ arn, policy: stack.findByIdentifier(arn, [T.iamPolicy]), via: role });
+    }
+    // Unknown entries are ARNs of policies created in this stack when the input depends on them; any surplus of
+    // unknown entries over such policies comes from elsewhere and stays unexplained.
+    const unknownEntries = entries.filter(isUnknown).length;
+    const inStack = unknownEntries > 0 ? stack.dependenciesOf(role, "managedPolicyArns", [T.iamPolicy]) : [];
+    out.push(...inStack.map(policy => ({ policy, via: role })));
+    if (unknownEntries > inStack.length) {
+        out.push({ via: role });
+    }
+    return out;
+}
+
+function policyAttachmentsOf(stack: StackIndex, role: Resource): Resource[] {
+    const ids = knownIdentifiers(role);
+    return stack.ofType(T.iamPolicyAttachment).filter(attachment => {
+        if ((attachment.propertyDependencies?.roles ?? []).some(dep => dep.urn === role.urn)) {
+            return true;
+        }
+        const roles = items(attachment.props, "roles");
+        return Array.isArray(roles) && roles.some(r => typeof r === "string" && ids.includes(r));
+    });
+}
+
+/** A policy document attached to a role inline, with where it came from. */
+export interface DocumentRef {
+    document: unknown;
+    via: Resource;
+    /** "role policy "x"" or "inline policy "y" of role "z"", for messages. */
+    label: string;
+}
+
+/** Inline policy documents of `role`: `aws.iam.RolePolicy` resources and the role's own `inlinePolicies`. */
+export function inlineDocumentsOf(stack: StackIndex, role: Resource): DocumentRef[] {
+    const out: DocumentRef[] = stack.referrers(role, [T.iamRolePolicy], "role").map(rolePolicy => ({
+        document: get(rolePolicy.props, "policy"),
+        via: rolePolicy,
+        label: `role policy "${rolePolicy.name}"`,
+    }));
+    const inline = items(role.props, "inlinePolicies");
+    const entries = inline === UNKNOWN ? [UNKNOWN] : (inline ?? []);
+    entries.forEach((entry, i) => {
+        const name = str(entry, "name");
+        out.push({
+            document: isUnknown(entry) ? UNKNOWN : get(entry, "policy"),
+            via: role,
+            label: `inline policy ${typeof name === "string" ? `"${name}"` : `#${i + 1}`} of the role`,
+        });
+    });
+    return out;
+}
+
+/** What a policy document allows, as far as it can be read. */
+export interface Grants {
+    /** Actions of `Allow` statements, as written (may contain wildcards). */
+    actions: string[];
+    /** True when an `Allow` statement uses `NotAction` (allows everything but a list). */
+    notAction: boolean;
+    /** Why some or all of the document cannot be read; undefined when fully read. */
+    unreadable?: string;
+}
+
+/** Reads the `Allow` actions of a policy document given as a JSON string or an object. */
+export function documentGrants(document: unknown): Grants {
+    if (isUnknown(document)) {
+        return { actions: [], notAction: false, unreadable: "its policy document is unknown during preview" };
+    }
+    let parsed: unknown = document;
+    if (typeof document === "string") {
+        try {
+            parsed = JSON.parse(document);
+        } catch {
+            return { actions: [], notAction: false, unreadable: "its policy document is not valid JSON" };
+        }
+    }
+    const statements = get(parsed, "Statement");
+    const list = Array.isArray(statements) ? (items(statements) as unknown[]) : [statements];
+    const grants: Grants = { actions: [], notAction: false };
+    for (const statement of list) {
+        readStatement(statement, grants);
+    }
+    return grants;
+}
+
+function readStatement(statement: unknown, grants: Grants): void {
+    if (isUnknown(statement)) {
+        grants.unreadable = "a statement of its policy document is unknown during preview";
+        return;
+    }
+    const effect = str(statement, "Effect");
+    if (effect === "Deny" || statement === undefined || statement === null) {
+        return;
+    }
+    if (effect === UNKNOWN) {
+        grants.unreadable = "a statement's Effect is unknown during preview";
+        return;
+    }
+    if (isSet(get(statement, "NotAction"))) {
+        grants.notAction = true;
+    }
+    const action = get(statement, "Action");
+    const actions = Array.isArray(action) ? (items(action) as unknown[]) : [action];
+    for (const a of actions) {
+        if (isUnknown(a)) {
+            grants.unreadable = "an Action of its policy document is unknown during preview";
+        } else if (typeof a === "string") {
+            grants.actions.push(a);
+        }
+    }
+}
+
+/**
+ * The actions an ECS execution role needs: pull from ECR, write to CloudWatch Logs, read the task's secrets and SSM
+ * parameters, and decrypt them.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html
+ */
+export const EXECUTION_ROLE_ACTIONS: readonly string[] = [
+    "ecr:GetAuthorizationToken",
+    "ecr:BatchCheckLayerAvailability",
+    "ecr:GetDownloadUrlForLayer",
+    "ecr:BatchGetImage",
+    "logs:CreateLogStream",
+    "logs:PutLogEvents",
+    "logs:CreateLogGroup",
+    "secretsmanager:GetSecretValue",
+    "ssm:GetParameters",
+    "kms:Decrypt",
+];
+
+/** The actions in `actions` that are not in `allowed` (case-insensitive; a wildcard is allowed only if listed). */
+export function actionsOutside(actions: readonly string[], allowed: readonly string[]): string[] {
+    const ok = new Set(allowed.map(a => a.toLowerCase()));
+    return [...new Set(actions.filter(a => !ok.has(a.toLowerCase())))];
+}

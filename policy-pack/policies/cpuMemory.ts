@@ -1,0 +1,131 @@
+/**
+ * `fargate-valid-cpu-memory`: Fargate accepts only certain task cpu/memory pairs, fewer on Windows, and runs Windows
+ * only on X86_64. The table lives in the component's shared rules module, so the component's input validation and
+ * this policy cannot drift apart.
+ */
+import { checkTaskSize, TaskSizeProblem } from "../../components/rules";
+import { resourcePolicy, ResourceCheck } from "../lib/policy";
+import { describe, T } from "../lib/types";
+import { get, isUnknown, items, str, UNKNOWN } from "../lib/values";
+
+/** Parses task `cpu` as the ECS API accepts it: CPU units (`"256"`, `1024`) or vCPUs (`"1 vCPU"`, `"0.25 vcpu"`). */
+export function parseCpuUnits(value: unknown): number | undefined {
+    if (typeof value === "number") {
+        return value;
+    }
+    const match = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(value) : null;
+    if (!match) {
+        return undefined;
+    }
+    return match[2] ? Math.round(Number(match[1]) * 1024) : Number(match[1]);
+}
+
+/** Parses task `memory` as the ECS API accepts it: MiB (`"512"`, `2048`) or GB (`"2GB"`, `"0.5 GB"`). */
+export function parseMemoryMiB(value: unknown): number | undefined {
+    if (typeof value === "number") {
+        return value;
+    }
+    const match = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*(gb)?\s*$/i.exec(value) : null;
+    if (!match) {
+        return undefined;
+    }
+    return match[2] ? Math.round(Number(match[1]) * 1024) : Number(match[1]);
+}
+
+/** The policy. */
+export const fargateValidCpuMemory = resourcePolicy(
+    {
+        name: "fargate-valid-cpu-memory",
+        title: "Valid Fargate task size",
+        description:
+            "Checks that Fargate task definitions set task-level cpu and memory to a pair Fargate supports for " +
+            "their operating system family and CPU architecture.",
+        severity: "medium",
+        enforcementLevel: "mandatory",
+        remediationSteps: [
+            "1. Pick a cpu value Fargate supports for the platform (Windows: 1024, 2048 or 4096).",
+            "2. Pick a memory size listed for that cpu value.",
+            "3. Run Windows tasks on X86_64; ARM64 is Linux only.",
+        ].join("\n"),
+        url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
+    },
+    [T.ecsTaskDefinition],
+    check => {
+        const { props, report } = check;
+        const who = describe(check.type, check.name);
+        const compatibilities = items(props, "requiresCompatibilities");
+        const fargate = Array.isArray(compatibilities) && compatibilities.includes("FARGATE");
+        if (!fargate && (compatibilities === UNKNOWN || (compatibilities ?? []).some(isUnknown))) {
+            report.unverified(
+                `${who} has requiresCompatibilities unknown during preview, so whether it runs on Fargate cannot ` +
+                    "be verified. Set it to the literal [\"FARGATE\"].",
+            );
+            return;
+        }
+        if (!fargate) {
+            return; // not a Fargate task definition
+        }
+        const size = readSize(check);
+        for (const problem of size ? checkTaskSize(size.cpu, size.memory, size.os, size.arch) : []) {
+            report.violation(`${who}: ${subject(problem, size!)} ${problem.problem}. ${problem.fix}`);
+        }
+    },
+);
+
+interface TaskSize {
+    cpu: number;
+    memory: number;
+    os: string;
+    arch: string;
+}
+
+/** Reads cpu, memory and platform; reports and returns undefined when any is missing, invalid or unknown. */
+function readSize({ type, name, props, report }: ResourceCheck<object>): TaskSize | undefined {
+    const who = describe(type, name);
+    const raw: Record<string, unknown> = {
+        cpu: get(props, "cpu"),
+        memory: get(props, "memory"),
+        "runtimePlatform.operatingSystemFamily": str(props, "runtimePlatform", "operatingSystemFamily") ?? "LINUX",
+        "runtimePlatform.cpuArchitecture": str(props, "runtimePlatform", "cpuArchitecture") ?? "X86_64",
+    };
+    const unknown = Object.keys(raw).filter(field => isUnknown(raw[field]));
+    if (unknown.length > 0) {
+        report.unverified(
+            `${who} has ${unknown.join(", ")} unknown during preview, so its Fargate task size cannot be ` +
+                "verified. Set them to literal values.",
+        );
+        return undefined;
+    }
+    const cpu = parseCpuUnits(raw.cpu);
+    const memory = parseMemoryMiB(raw.memory);
+    for (const [field, value, parsed] of [["cpu", raw.cpu, cpu], ["memory", raw.memory, memory]] as const) {
+        if (parsed === undefined) {
+            const shown = typeof value === "string" ? `"${value}"` : typeof value;
+            const got = value === undefined ? "it is not set" : `got ${shown}`;
+            report.violation(
+                `${who}: Fargate requires task-level ${field} (${got}). Set cpu and memory on the task definition ` +
+                    "to a supported pair, for example cpu \"256\" and memory \"512\".",
+            );
+        }
+    }
+    if (cpu === undefined || memory === undefined) {
+        return undefined;
+    }
+    return {
+        cpu,
+        memory,
+        os: raw["runtimePlatform.operatingSystemFamily"] as string,
+        arch: raw["runtimePlatform.cpuArchitecture"] as string,
+    };
+}
+
+/** Names the field a problem is about, with its value: the shared rules phrase problems to follow that. */
+function subject(problem: TaskSizeProblem, size: TaskSize): string {
+    const fields: Record<string, string> = {
+        cpu: `cpu ${size.cpu}`,
+        memory: `memory ${size.memory}`,
+        cpuArchitecture: `runtimePlatform.cpuArchitecture ${size.arch}`,
+        operatingSystemFamily: `runtimePlatform.operatingSystemFamily ${size.os}`,
+    };
+    return fields[problem.field] ?? problem.field;
+}

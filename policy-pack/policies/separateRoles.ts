@@ -1,0 +1,217 @@
+/**
+ * `ecs-separate-task-and-execution-roles`: the task role (the application's AWS permissions) and the execution role
+ * (what the ECS agent needs to start the task) are different roles, the task role does not carry the execution
+ * policy, and the execution role carries nothing beyond image pulls, logs and secret reads.
+ */
+import {
+    actionsOutside,
+    documentGrants,
+    EXECUTION_ROLE_ACTIONS,
+    inlineDocumentsOf,
+    isAwsManagedPolicy,
+    isExecutionManagedPolicy,
+    managedPoliciesOf,
+    resolveRole,
+    RoleRef,
+} from "../lib/iam";
+import { Reporter, stackPolicy } from "../lib/policy";
+import { Resource, StackIndex } from "../lib/stack";
+import { describe, T } from "../lib/types";
+import { get } from "../lib/values";
+
+interface Config {
+    additionalExecutionRoleActions: string[];
+    allowedExecutionRolePolicyArns: string[];
+}
+
+const EXECUTION_ROLE_SCOPE =
+    "An execution role needs only ECR image pulls, CloudWatch Logs writes and reads of the task's secrets and " +
+    "parameters (with kms:Decrypt for them); move every other permission to the task role.";
+
+/** The policy. */
+export const ecsSeparateTaskAndExecutionRoles = stackPolicy<Config>(
+    {
+        name: "ecs-separate-task-and-execution-roles",
+        title: "Separate, least-privilege task and execution roles",
+        description:
+            "Checks that ECS task definitions use different IAM roles for the task and for execution, that the task " +
+            "role does not carry AmazonECSTaskExecutionRolePolicy, and that the execution role only pulls images, " +
+            "writes logs and reads secrets.",
+        severity: "high",
+        enforcementLevel: "mandatory",
+        remediationSteps: [
+            "1. Create two roles: an execution role trusted by ecs-tasks.amazonaws.com with ECR pull, log and secret-read permissions, and a task role with only the application's permissions.",
+            "2. Set executionRoleArn to the first and taskRoleArn to the second (omit taskRoleArn if the application calls no AWS APIs).",
+            "3. Detach AmazonECSTaskExecutionRolePolicy from the task role.",
+            "4. Move any other permission from the execution role to the task role.",
+        ].join("\n"),
+        url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
+        anchors: { checkov: ["CKV_AWS_249"] },
+        settings: {
+            additionalExecutionRoleActions: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "IAM actions the execution role may hold besides ECR pull, logs, secret and parameter reads and kms:Decrypt.",
+            },
+            allowedExecutionRolePolicyArns: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "Managed policy ARNs, besides AmazonECSTaskExecutionRolePolicy, the execution role may carry.",
+            },
+        },
+    },
+    ({ stack, config, report }) => {
+        for (const taskDefinition of stack.ofType(T.ecsTaskDefinition)) {
+            const taskRole = resolveRole(stack, taskDefinition, "taskRoleArn");
+            const executionRole = resolveRole(stack, taskDefinition, "executionRoleArn");
+            checkDistinct(taskDefinition, taskRole, executionRole, report);
+            if (!taskRole.absent) {
+                checkTaskRole(stack, taskDefinition, taskRole, report);
+            }
+            if (!executionRole.absent) {
+                checkExecutionRole(stack, taskDefinition, executionRole, config, report);
+            }
+        }
+    },
+);
+
+function checkDistinct(taskDefinition: Resource, task: RoleRef, execution: RoleRef, report: Reporter): void {
+    if (task.absent || execution.absent) {
+        return;
+    }
+    const who = describe(taskDefinition.type, taskDefinition.name);
+    const fix =
+        "Create a separate task role with only the application's permissions and keep the execution role for " +
+        "image pulls, logs and secrets.";
+    const shared = task.roles.find(role => execution.roles.includes(role));
+    if (shared || (task.literal !== undefined && task.literal === execution.literal)) {
+        const role = shared ? `IAM role "${shared.name}"` : `role ARN "${task.literal}"`;
+        const text = `${who} uses ${role} as both its task role and its execution role. ${fix}`;
+        report.violation(text, taskDefinition.urn);
+        return;
+    }
+    if (task.untraceable || execution.untraceable) {
+        const input = task.untraceable ? "taskRoleArn" : "executionRoleArn";
+        report.unverified(
+            `${who} sets ${input} to a value unknown during preview that does not come from an IAM role in this ` +
+                "stack, so whether its task and execution roles differ cannot be verified. Pass the ARNs of " +
+                "aws.iam.Role resources in this stack, or known ARNs.",
+            taskDefinition.urn,
+        );
+    }
+}
+
+function outsideStack(taskDefinition: Resource, ref: RoleRef, input: string, report: Reporter): boolean {
+    if (ref.roles.length > 0) {
+        return false;
+    }
+    const who = describe(taskDefinition.type, taskDefinition.name);
+    const what = ref.literal
+        ? `role "${ref.literal}", which is not created in this stack`
+        : "a role unknown during preview";
+    report.unverified(
+        `${who} sets ${input} to ${what}, so the role's policies cannot be inspected. Create the role in this ` +
+            "stack, or review its policies by hand.",
+        taskDefinition.urn,
+    );
+    return true;
+}
+
+function checkTaskRole(stack: StackIndex, taskDefinition: Resource, ref: RoleRef, report: Reporter): void {
+    if (outsideStack(taskDefinition, ref, "taskRoleArn", report)) {
+        return;
+    }
+    for (const role of ref.roles) {
+        const subject = `IAM role "${role.name}", used as an ECS task role,`;
+        for (const policy of managedPoliciesOf(stack, role)) {
+            const via = policy.via === role ? "through managedPolicyArns" : `through "${policy.via.name}"`;
+            if (policy.arn && isExecutionManagedPolicy(policy.arn)) {
+                report.violation(
+                    `${subject} has AmazonECSTaskExecutionRolePolicy attached ${via}. Detach it: the task role is ` +
+                        "the application's identity and needs only the application's permissions.",
+                    policy.via.urn,
+                );
+            } else if (!policy.arn && !policy.policy) {
+                report.unverified(
+                    `${subject} has a managed policy attached ${via} whose ARN is unknown during preview, so ` +
+                        "whether it is AmazonECSTaskExecutionRolePolicy cannot be verified. Use a known policy ARN.",
+                    policy.via.urn,
+                );
+            }
+        }
+    }
+}
+
+function checkExecutionRole(
+    stack: StackIndex,
+    taskDefinition: Resource,
+    ref: RoleRef,
+    config: Config,
+    report: Reporter,
+): void {
+    if (outsideStack(taskDefinition, ref, "executionRoleArn", report)) {
+        return;
+    }
+    const allowedActions = [...EXECUTION_ROLE_ACTIONS, ...config.additionalExecutionRoleActions];
+    for (const role of ref.roles) {
+        const subject = `IAM role "${role.name}", used as an ECS execution role,`;
+        for (const policy of managedPoliciesOf(stack, role)) {
+            const via = policy.via === role ? "through managedPolicyArns" : `through "${policy.via.name}"`;
+            const allowed = (arn: string) =>
+                isExecutionManagedPolicy(arn) || config.allowedExecutionRolePolicyArns.includes(arn);
+            if (policy.arn && allowed(policy.arn)) {
+                continue;
+            }
+            if (policy.policy) {
+                const label = `policy "${policy.policy.name}"`;
+                const document = get(policy.policy.props, "policy");
+                checkDocument(subject, label, document, policy.policy, allowedActions, report);
+            } else if (policy.arn && isAwsManagedPolicy(policy.arn)) {
+                report.violation(
+                    `${subject} has AWS managed policy "${policy.arn}" attached ${via}, which grants more than an ` +
+                        `execution role needs. ${EXECUTION_ROLE_SCOPE}`,
+                    policy.via.urn,
+                );
+            } else {
+                const what = policy.arn
+                    ? `policy "${policy.arn}", which is not created in this stack`
+                    : "a policy whose ARN is unknown during preview";
+                report.unverified(
+                    `${subject} has ${what} attached ${via}, so its permissions cannot be inspected. Review it and ` +
+                        "list its ARN in allowedExecutionRolePolicyArns, or create the policy in this stack.",
+                    policy.via.urn,
+                );
+            }
+        }
+        for (const document of inlineDocumentsOf(stack, role)) {
+            checkDocument(subject, document.label, document.document, document.via, allowedActions, report);
+        }
+    }
+}
+
+function checkDocument(
+    subject: string,
+    label: string,
+    document: unknown,
+    via: Resource,
+    allowedActions: string[],
+    report: Reporter,
+): void {
+    const grants = documentGrants(document);
+    const extra = actionsOutside(grants.actions, allowedActions);
+    if (grants.notAction) {
+        extra.push("every action outside a NotAction list");
+    }
+    if (extra.length > 0) {
+        report.violation(`${subject} is granted ${extra.join(", ")} by ${label}. ${EXECUTION_ROLE_SCOPE}`, via.urn);
+    }
+    if (grants.unreadable) {
+        report.unverified(
+            `${subject} has ${label}, whose actions cannot be checked because ${grants.unreadable}. Build the ` +
+                "document from values known at preview (compose ARNs from names, partition, region and account ID).",
+            via.urn,
+        );
+    }
+}

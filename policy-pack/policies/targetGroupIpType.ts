@@ -1,0 +1,103 @@
+/**
+ * `alb-target-group-ip-target-type`: awsvpc tasks (every Fargate task) register with a load balancer by the IP of
+ * their own ENI, so the target groups they attach to must use `targetType: "ip"`; with `instance` registration fails.
+ */
+import { stackPolicy } from "../lib/policy";
+import { Resource, resolveReferences, StackIndex } from "../lib/stack";
+import { describe, T, TARGET_GROUP_TYPES } from "../lib/types";
+import { get, isSet, isUnknown, items, str, UNKNOWN } from "../lib/values";
+
+/** The policy. */
+export const albTargetGroupIpTargetType = stackPolicy(
+    {
+        name: "alb-target-group-ip-target-type",
+        title: "Target groups for Fargate use IP targets",
+        description:
+            "Checks that every target group an awsvpc (Fargate) ECS service or task set attaches to through " +
+            "loadBalancers uses targetType \"ip\".",
+        severity: "medium",
+        enforcementLevel: "mandatory",
+        remediationSteps: [
+            "1. Set targetType: \"ip\" on the target group (this replaces it; create the new one before switching the listener).",
+            "2. Keep the port and health check settings; ECS registers each task's ENI IP on the container port.",
+        ].join("\n"),
+        url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html",
+    },
+    ({ stack, report }) => {
+        for (const launcher of stack.ofType(T.ecsService, T.ecsTaskSet)) {
+            if (!isAwsvpc(stack, launcher)) {
+                continue;
+            }
+            const who = describe(launcher.type, launcher.name);
+            const arns = targetGroupArns(launcher);
+            const groups = resolveReferences(stack, launcher, "loadBalancers", arns, TARGET_GROUP_TYPES);
+            for (const group of groups.resources) {
+                const targetType = str(group.props, "targetType");
+                const name = describe(group.type, group.name);
+                if (targetType === UNKNOWN) {
+                    report.unverified(
+                        `${name}, used by awsvpc ${who}, has a targetType unknown during preview. Set targetType ` +
+                            "to the literal \"ip\".",
+                        group.urn,
+                    );
+                } else if (targetType !== "ip") {
+                    const current =
+                        targetType === undefined
+                            ? 'no targetType (AWS defaults to "instance")'
+                            : `targetType "${targetType}"`;
+                    report.violation(
+                        `${name} has ${current} but fronts awsvpc ${who}, whose tasks register by IP address. ` +
+                            "Set targetType to \"ip\" (this replaces the target group).",
+                        group.urn,
+                    );
+                }
+            }
+            for (const arn of groups.external) {
+                report.unverified(
+                    `${who} attaches to target group "${arn}", which is not created in this stack, so its ` +
+                        "targetType cannot be verified. Make sure it uses targetType \"ip\".",
+                    launcher.urn,
+                );
+            }
+            if (groups.untraceable) {
+                report.unverified(
+                    `${who} attaches to target groups whose ARNs are unknown during preview and do not come from ` +
+                        "target groups in this stack, so their targetType cannot be verified.",
+                    launcher.urn,
+                );
+            }
+        }
+    },
+);
+
+/** The `targetGroupArn` of every `loadBalancers` entry (classic ELB entries have none and are skipped). */
+function targetGroupArns(launcher: Resource): unknown[] | typeof UNKNOWN | undefined {
+    const entries = items(launcher.props, "loadBalancers");
+    if (!Array.isArray(entries)) {
+        return entries;
+    }
+    return entries
+        .map(entry => (isUnknown(entry) ? UNKNOWN : get(entry, "targetGroupArn")))
+        .filter(arn => arn !== undefined);
+}
+
+/** True when the launcher's tasks use awsvpc networking (Fargate always does). */
+function isAwsvpc(stack: StackIndex, launcher: Resource): boolean {
+    if (isSet(get(launcher.props, "networkConfiguration"))) {
+        return true;
+    }
+    if (str(launcher.props, "launchType") === "FARGATE") {
+        return true;
+    }
+    const strategies = items(launcher.props, "capacityProviderStrategies");
+    if (Array.isArray(strategies) && strategies.some(s => /^FARGATE/.test(String(str(s, "capacityProvider"))))) {
+        return true;
+    }
+    return stack.dependenciesOf(launcher, "taskDefinition", [T.ecsTaskDefinition]).some(definition => {
+        const compatibilities = items(definition.props, "requiresCompatibilities");
+        return (
+            str(definition.props, "networkMode") === "awsvpc" ||
+            (Array.isArray(compatibilities) && compatibilities.includes("FARGATE"))
+        );
+    });
+}
