@@ -7,14 +7,13 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsMocks, settle } from "./support/awsMocks";
-import { loadProjectName, loadStackConfig } from "./support/stackConfig";
+import { loadProject, loadStackConfig } from "../policy-pack/preview/project";
 import { json, resolve } from "./support/fixture";
 import { CONFIG_KEYS } from "../components/program/stackConfig";
 import * as yaml from "js-yaml";
 
 const ROOT = path.resolve(__dirname, "..");
-const PROJECT = loadProjectName(path.join(ROOT, "Pulumi.yaml"));
-const PROGRAM = path.join(ROOT, "components", "program", "index.ts");
+const { name: PROJECT, entry: PROGRAM } = loadProject(ROOT);
 const STACK_FILES = fs.readdirSync(ROOT).filter(f => /^Pulumi\.[\w-]+\.yaml$/.test(f)).sort();
 
 /** Runs the program once with `config` (as the CLI passes it) under fresh mocks and returns its exports. */
@@ -43,6 +42,7 @@ function programError(config: Record<string, string>): Error {
 describe("root program", () => {
     it("is the program Pulumi.yaml points to, and has committed stack configs", () => {
         assert.strictEqual(PROJECT, "fargate-stack");
+        assert.strictEqual(PROGRAM, path.join(ROOT, "components", "program", "index.ts"));
         assert.ok(STACK_FILES.includes("Pulumi.dev.yaml"));
     });
 

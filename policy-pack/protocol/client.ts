@@ -5,6 +5,7 @@
  * by tools that check recorded resources (the offline preview). No test framework dependency.
  */
 import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
@@ -118,6 +119,16 @@ export class PolicyPackClient {
         await this.call<analyzerpb.ConfigureAnalyzerRequest, Empty>("configure", request);
     }
 
+    /** `ConfigureStack`: tells the pack which stack it is analysing, as the CLI does before analysing. */
+    async configureStack(stack: { project: string; stack: string; organization?: string; dryRun: boolean }): Promise<void> {
+        const request = new analyzerpb.AnalyzerStackConfigureRequest();
+        request.setProject(stack.project);
+        request.setStack(stack.stack);
+        request.setOrganization(stack.organization ?? "organization");
+        request.setDryRun(stack.dryRun);
+        await this.call<analyzerpb.AnalyzerStackConfigureRequest, analyzerpb.AnalyzerStackConfigureResponse>("configureStack", request);
+    }
+
     /** `Analyze`: runs the resource policies on one resource's inputs. */
     async analyze(resource: WireResource): Promise<AnalyzeResult> {
         const response = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(
@@ -141,6 +152,20 @@ export class PolicyPackClient {
         const perResource = await Promise.all(resources.map(resource => this.analyze(resource)));
         const stack = await this.analyzeStack(resources);
         return [...perResource.flatMap(result => result.diagnostics), ...stack.diagnostics];
+    }
+
+    /**
+     * The pack process's peak resident memory in KiB (Linux `VmHWM`), for benchmarks; undefined where /proc is not
+     * available or the process has exited.
+     */
+    peakMemoryKiB(): number | undefined {
+        try {
+            const status = fs.readFileSync(`/proc/${this.child.pid}/status`, "utf8");
+            const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+            return match ? Number(match[1]) : undefined;
+        } catch {
+            return undefined;
+        }
     }
 
     /** Closes the connection and stops the pack process. */

@@ -1,44 +1,21 @@
 /**
- * Pulumi mocks for the AWS resources and invokes the component uses, plus a recorder of every registration.
- *
- * The SDK's `setMocks` installs a `MockMonitor`; we wrap its `registerResource` to also record the request's parent,
- * dependencies and property dependencies, which the `Mocks` interface does not expose. Invoke mocks are strict: an
+ * Pulumi mocks for the AWS resources and invokes the component uses, recording every registration with the
+ * offline preview's recorder (parent, dependencies and property dependencies included). Invoke mocks are strict: an
  * invoke nobody mocked throws, so a new data-source call cannot slip in unnoticed.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import { RecordedResource, recordRegistrations } from "../../policy-pack/preview/recorder";
+import { OFFLINE_ACCOUNT_ID, awsInvokes } from "../../policy-pack/preview/invokes";
 
-/** One registration as the engine would see it. */
-export interface RecordedResource {
-    type: string;
-    name: string;
-    urn: string;
-    parent: string;
-    custom: boolean;
-    /** Inputs as sent; in preview mode unknown values are the SDK's `unknown` marker. */
-    inputs: Record<string, any>;
-    dependencies: string[];
-    /** Input name → URNs of the resources that input depends on. */
-    propertyDependencies: Record<string, string[]>;
-    /** The `ignoreChanges` resource option. */
-    ignoreChanges: string[];
-}
+export { RecordedResource };
 
-export const ACCOUNT_ID = "123456789012";
+export const ACCOUNT_ID = OFFLINE_ACCOUNT_ID;
 export const REGION = "us-east-1";
-export const AVAILABILITY_ZONES = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"];
 
-/** Invoke results, keyed by token. */
-const INVOKES: Record<string, (inputs: any) => Record<string, unknown>> = {
-    "aws:index/getCallerIdentity:getCallerIdentity": () => ({
-        accountId: ACCOUNT_ID, arn: `arn:aws:iam::${ACCOUNT_ID}:user/test`, userId: "AIDATEST", id: ACCOUNT_ID,
-    }),
-    "aws:index/getRegion:getRegion": () => ({ region: REGION, name: REGION, id: REGION, description: "US East (N. Virginia)", endpoint: "ec2.us-east-1.amazonaws.com" }),
-    "aws:index/getAvailabilityZones:getAvailabilityZones": () => ({
-        names: AVAILABILITY_ZONES, zoneIds: AVAILABILITY_ZONES.map((_, i) => `use1-az${i + 1}`), id: REGION,
-    }),
-};
+/** Invoke results, keyed by token: the offline preview's answers. */
+const INVOKES = awsInvokes(REGION);
 
 /** Outputs a provider computes, for a deployed (non-preview) run: IDs, ARNs and names derived from the inputs. */
 function computedState(type: string, name: string, inputs: Record<string, any>): Record<string, unknown> {
@@ -74,27 +51,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     install(): this {
         pulumi.runtime.setMocks(this, this.project, this.stack, this.preview);
         const monitor = (pulumi.runtime as any).getMonitor() as MockMonitor;
-        const register = monitor.registerResource.bind(monitor);
-        monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) =>
-            register(req, (err: any, resp: any) => {
-                if (!err) {
-                    this.resources.push(this.record(req, resp.getUrn()));
-                }
-                callback(err, resp);
-            });
+        recordRegistrations(monitor, deserializeProperties, record => this.resources.push(record));
         return this;
-    }
-
-    private record(req: any, urn: string): RecordedResource {
-        const propertyDependencies: Record<string, string[]> = {};
-        req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
-            propertyDependencies[key] = deps.getUrnsList();
-        });
-        return {
-            type: req.getType(), name: req.getName(), urn, parent: req.getParent(), custom: req.getCustom(),
-            inputs: deserializeProperties(req.getObject()), dependencies: req.getDependenciesList(), propertyDependencies,
-            ignoreChanges: req.getIgnorechangesList(),
-        };
     }
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {

@@ -1,0 +1,123 @@
+/**
+ * `npm run preview [-- --stack dev] [--json] [--policy-pack-config file] [--program dir]`: an offline
+ * `pulumi preview --policy-pack policy-pack` for a Pulumi TypeScript program. Exit status 0 when no mandatory policy
+ * failed, 1 when one did, 2 on a program or config error.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { ProjectError, loadProject, loadStackConfig, stackConfigFile } from "./project";
+import { ProgramError, runProgram } from "./run";
+import { PreviewDocument, formatText, summarize } from "./report";
+import { DEFAULT_PACK_DIR, PolicyPackClient, startPolicyPack } from "../protocol/client";
+import { PolicyPackConfigFile } from "../protocol/config";
+import { fromRegistrations } from "../protocol/wire";
+import { UNKNOWN_WIRE_VALUE } from "../lib/values";
+
+/** Exit statuses, as `pulumi preview --policy-pack` uses them for CI. */
+export const EXIT = { ok: 0, mandatoryViolation: 1, error: 2 } as const;
+
+interface Options {
+    stack: string;
+    json: boolean;
+    programDir: string;
+    policyPackConfig?: string;
+}
+
+function parseOptions(argv: string[]): Options {
+    const { values } = parseArgs({
+        args: argv,
+        options: {
+            stack: { type: "string", short: "s", default: "dev" },
+            json: { type: "boolean", default: false },
+            "policy-pack-config": { type: "string" },
+            program: { type: "string", default: "." },
+        },
+        strict: true,
+    });
+    return {
+        stack: values.stack as string,
+        json: values.json as boolean,
+        programDir: path.resolve(values.program as string),
+        policyPackConfig: values["policy-pack-config"] as string | undefined,
+    };
+}
+
+function readPolicyConfig(file: string | undefined): PolicyPackConfigFile {
+    if (file === undefined) {
+        return {};
+    }
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfigFile;
+    } catch (error) {
+        throw new ProjectError(`--policy-pack-config ${file}: ${(error as Error).message}`);
+    }
+}
+
+/**
+ * For `npm run bench:preview`: when FARGATE_PREVIEW_RUSAGE names a file, write this process's and the policy pack
+ * process's peak memory there (KiB).
+ */
+function writeResourceUsage(pack: PolicyPackClient): void {
+    const file = process.env.FARGATE_PREVIEW_RUSAGE;
+    if (file) {
+        fs.writeFileSync(file, JSON.stringify({ previewMaxRssKiB: process.resourceUsage().maxRSS, packPeakKiB: pack.peakMemoryKiB() }));
+    }
+}
+
+/** Runs one preview and returns the exit status; prints the report (or the JSON document) to stdout. */
+export async function preview(argv: string[], out: (text: string) => void = text => process.stdout.write(text)): Promise<number> {
+    let pack: PolicyPackClient | undefined;
+    try {
+        const options = parseOptions(argv);
+        const policyConfig = readPolicyConfig(options.policyPackConfig);
+        const project = loadProject(options.programDir);
+        const config = loadStackConfig(stackConfigFile(project, options.stack));
+        // The pack takes a few seconds to start: start it while the program runs, as the CLI does.
+        const packStarting = startPolicyPack();
+        packStarting.catch(() => undefined);
+        const run = await runProgram(project, options.stack, config).catch(async error => {
+            await packStarting.then(p => p.close(), () => undefined);
+            throw error;
+        });
+        pack = await packStarting;
+        const info = await pack.getAnalyzerInfo();
+        await pack.configure(policyConfig);
+        await pack.configureStack({ project: project.name, stack: options.stack, dryRun: true });
+        const diagnostics = await pack.analyzeAll(fromRegistrations(run.resources));
+        const doc: PreviewDocument = {
+            project: project.name, stack: options.stack, unknownValue: UNKNOWN_WIRE_VALUE,
+            resources: fromRegistrations(run.resources).map((wire, i) => ({
+                type: wire.type, name: wire.name, urn: wire.urn, parent: run.resources[i].parent,
+                custom: run.resources[i].custom, inputs: wire.properties, dependencies: wire.dependencies ?? [],
+                propertyDependencies: wire.propertyDependencies ?? {},
+            })),
+            outputs: run.outputs,
+            policyPack: { name: info.name, version: info.version },
+            diagnostics,
+            summary: summarize(run, diagnostics),
+        };
+        const packLabel = `local: ${path.relative(process.cwd(), DEFAULT_PACK_DIR) || "."}`;
+        out(options.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatText(doc, packLabel)}\n`);
+        writeResourceUsage(pack);
+        return doc.summary.mandatory > 0 ? EXIT.mandatoryViolation : EXIT.ok;
+    } catch (error) {
+        if (error instanceof ProgramError || error instanceof ProjectError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+            process.stderr.write(`error: ${(error as Error).message}\n`);
+            return EXIT.error;
+        }
+        throw error;
+    } finally {
+        await pack?.close();
+    }
+}
+
+if (require.main === module) {
+    preview(process.argv.slice(2)).then(
+        status => process.exit(status),
+        error => {
+            process.stderr.write(`error: the offline preview failed: ${error instanceof Error ? error.stack : error}\n`);
+            process.exit(EXIT.error);
+        },
+    );
+}

@@ -1,0 +1,67 @@
+/**
+ * Reads a Pulumi project the way the Pulumi CLI does for a Node.js program: `Pulumi.yaml` (name, runtime, `main`,
+ * `stackConfigDir`) and `Pulumi.<stack>.yaml`, whose values reach the program as strings in the `PULUMI_CONFIG`
+ * map (`project:key` → value), structured values (lists, maps) as JSON.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+
+/** A project ready to run. */
+export interface PulumiProject {
+    name: string;
+    /** The directory holding `Pulumi.yaml`. */
+    dir: string;
+    /** The program's entry: `main` resolved against `dir` (a directory means its `index.ts`/`index.js`). */
+    entry: string;
+}
+
+/** A problem with the project or stack files: reported as a config error (exit status 2), without a stack trace. */
+export class ProjectError extends Error {}
+
+/** Loads `<dir>/Pulumi.yaml`; only Node.js projects can run here. */
+export function loadProject(dir: string): PulumiProject {
+    const file = path.join(dir, "Pulumi.yaml");
+    if (!fs.existsSync(file)) {
+        throw new ProjectError(`${file} does not exist: give --program the directory that holds Pulumi.yaml.`);
+    }
+    const project = yaml.load(fs.readFileSync(file, "utf8")) as { name?: string; runtime?: unknown; main?: string };
+    const runtime = typeof project.runtime === "string" ? project.runtime : (project.runtime as { name?: string })?.name;
+    if (!project.name || runtime !== "nodejs") {
+        throw new ProjectError(`${file}: the offline preview runs Node.js programs (runtime: nodejs); got ${JSON.stringify(runtime)}.`);
+    }
+    return { name: project.name, dir, entry: resolveEntry(path.resolve(dir, project.main ?? ".")) };
+}
+
+function resolveEntry(main: string): string {
+    if (fs.existsSync(main) && fs.statSync(main).isDirectory()) {
+        const candidates = ["index.ts", "index.js"].map(f => path.join(main, f));
+        const found = candidates.find(c => fs.existsSync(c));
+        if (!found) {
+            throw new ProjectError(`${main} has no index.ts or index.js.`);
+        }
+        return found;
+    }
+    return main;
+}
+
+/** The stack's config file; a missing file means empty config, as for a new stack. */
+export function stackConfigFile(project: PulumiProject, stack: string): string {
+    return path.join(project.dir, `Pulumi.${stack}.yaml`);
+}
+
+/** Loads the `config:` section of a stack file as the flat string map `pulumi.runtime.setAllConfig` takes. */
+export function loadStackConfig(file: string): Record<string, string> {
+    if (!fs.existsSync(file)) {
+        return {};
+    }
+    const document = (yaml.load(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(document.config ?? {})) {
+        if (value !== null && typeof value === "object" && "secure" in value) {
+            throw new ProjectError(`${file}: \`${key}\` is encrypted ({secure: …}); the offline preview cannot decrypt it.`);
+        }
+        config[key] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+    return config;
+}

@@ -1,0 +1,146 @@
+/**
+ * Prints an offline preview the way `pulumi preview --policy-pack` does: the resource tree with its plan, the
+ * policy diagnostics grouped by enforcement level in CrossGuard's format, the known stack outputs and the summary.
+ */
+import { RecordedResource } from "./recorder";
+import { ProgramRun } from "./run";
+import { Diagnostic } from "../protocol/wire";
+
+/** Everything a preview found, in one machine-readable document (`--json`). */
+export interface PreviewDocument {
+    project: string;
+    stack: string;
+    /** The engine's marker for a value known only after deployment, as it appears in `resources[].inputs`. */
+    unknownValue: string;
+    resources: Omit<RecordedResource, "ignoreChanges">[];
+    outputs: Record<string, { known: boolean; value?: unknown }>;
+    policyPack: { name: string; version: string };
+    diagnostics: Diagnostic[];
+    summary: PreviewSummary;
+}
+
+/** The counts a CI job gates on. */
+export interface PreviewSummary {
+    toCreate: number;
+    mandatory: number;
+    advisory: number;
+    /** Policies the SDK could not run because a value they read was unknown ("can't run policy ... during preview"). */
+    cannotRunDuringPreview: number;
+}
+
+const CANT_RUN = /can't run policy .* during preview/i;
+
+/** True for the SDK's note that a policy could not run because it read an unknown value. */
+export function isCantRunNote(diagnostic: Diagnostic): boolean {
+    return CANT_RUN.test(diagnostic.message);
+}
+
+/** Counts the resources to create and the diagnostics per kind. */
+export function summarize(run: ProgramRun, diagnostics: Diagnostic[]): PreviewSummary {
+    const violations = diagnostics.filter(d => !isCantRunNote(d));
+    return {
+        toCreate: run.resources.length,
+        mandatory: violations.filter(d => d.enforcementLevel === "mandatory").length,
+        advisory: violations.filter(d => d.enforcementLevel === "advisory").length,
+        cannotRunDuringPreview: diagnostics.length - violations.length,
+    };
+}
+
+/** The `pulumi preview`-style text report. */
+export function formatText(doc: PreviewDocument, packLabel: string): string {
+    return [
+        `Previewing update (${doc.stack}) offline: Pulumi mock runtime in preview mode, policy pack over the Analyzer protocol`,
+        "",
+        ...formatTree(doc.resources),
+        "",
+        ...formatPolicies(doc, packLabel),
+        ...formatOutputs(doc.outputs),
+        "Resources:",
+        `    + ${doc.summary.toCreate} to create`,
+        "",
+        formatSummaryLine(doc.summary),
+    ].join("\n");
+}
+
+/** `+ <type>  <name>  create`, indented under each resource's parent, siblings sorted by name. */
+export function formatTree(resources: readonly Omit<RecordedResource, "ignoreChanges">[]): string[] {
+    const children = new Map<string, typeof resources[number][]>();
+    for (const resource of resources) {
+        const siblings = children.get(resource.parent) ?? [];
+        siblings.push(resource);
+        children.set(resource.parent, siblings);
+    }
+    const rows: [string, string][] = [];
+    const walk = (parent: string, prefix: string) => {
+        const list = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
+        list.forEach((resource, i) => {
+            const last = i === list.length - 1;
+            const branch = parent === "" ? "" : last ? "└─ " : "├─ ";
+            rows.push([`${prefix}${branch}${resource.type}`, resource.name]);
+            walk(resource.urn, parent === "" ? prefix : prefix + (last ? "   " : "│  "));
+        });
+    };
+    walk("", "");
+    const typeWidth = Math.max(4, ...rows.map(([type]) => type.length)) + 2;
+    const nameWidth = Math.max(4, ...rows.map(([, name]) => name.length)) + 2;
+    return [
+        `     ${"Type".padEnd(typeWidth)}${"Name".padEnd(nameWidth)}Plan`,
+        ...rows.map(([type, name]) => ` +   ${type.padEnd(typeWidth)}${name.padEnd(nameWidth)}create`),
+    ];
+}
+
+function resourceLabel(urn: string): string {
+    const parts = urn.split("::");
+    const type = (parts[2] ?? "").split("$").pop();
+    return `${type}: ${parts[3] ?? urn}`;
+}
+
+function formatDiagnostic(d: Diagnostic): string[] {
+    // The policy SDK already starts the message with the policy's description, as the CLI prints it.
+    const text = d.message.startsWith(d.description) ? d.message : `${d.description}\n${d.message}`;
+    return [
+        `        - [${d.enforcementLevel}]  ${d.policyName}  (${resourceLabel(d.urn)})`,
+        ...text.split("\n").map(line => `          ${line}`),
+    ];
+}
+
+function formatPolicies(doc: PreviewDocument, packLabel: string): string[] {
+    const notes = doc.diagnostics.filter(isCantRunNote);
+    const violations = doc.diagnostics.filter(d => !isCantRunNote(d));
+    const order = ["mandatory", "remediate", "advisory"];
+    violations.sort((a, b) => order.indexOf(a.enforcementLevel) - order.indexOf(b.enforcementLevel)
+        || a.policyName.localeCompare(b.policyName) || a.urn.localeCompare(b.urn));
+    const mark = doc.summary.mandatory > 0 ? "❌" : violations.length > 0 ? "⚠️" : "✅";
+    const lines = ["Policies:", `    ${mark} ${doc.policyPack.name}@v${doc.policyPack.version} (${packLabel})`];
+    lines.push(...violations.flatMap(formatDiagnostic));
+    if (notes.length > 0) {
+        lines.push(`    Could not run during preview (${notes.length}): these policies read a value known only after deployment`);
+        lines.push(...notes.flatMap(formatDiagnostic));
+    }
+    return [...lines, ""];
+}
+
+function formatOutputs(outputs: PreviewDocument["outputs"]): string[] {
+    const keys = Object.keys(outputs);
+    if (keys.length === 0) {
+        return [];
+    }
+    const known = keys.filter(k => outputs[k].known);
+    const unknown = keys.filter(k => !outputs[k].known);
+    const width = Math.max(...known.map(k => k.length), 0) + 2;
+    const lines = ["Outputs:", ...known.map(k => `    ${`${k}:`.padEnd(width)}${JSON.stringify(outputs[k].value)}`)];
+    if (unknown.length > 0) {
+        lines.push(`    (known after deployment: ${unknown.join(", ")})`);
+    }
+    return [...lines, ""];
+}
+
+/** The last line, the one a CI log is read for. */
+export function formatSummaryLine(summary: PreviewSummary): string {
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    return [
+        count(summary.mandatory, "mandatory violation", "mandatory violations"),
+        count(summary.advisory, "advisory violation", "advisory violations"),
+        `${count(summary.cannotRunDuringPreview, "policy", "policies")} could not run during preview`,
+    ].join(", ");
+}

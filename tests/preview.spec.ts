@@ -1,0 +1,126 @@
+/**
+ * The offline preview (`npm run preview`), run as a user runs it: a separate process per run, reading its output
+ * and exit status. The dev stack passes; an insecure raw-@pulumi/aws program fails with each mandatory policy;
+ * config errors exit 2 with the program's message; `--json` tells the same story as the text.
+ */
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..");
+
+interface Run {
+    status: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+function preview(...args: string[]): Run {
+    const result = spawnSync(process.execPath,
+        ["-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "preview", "cli.ts"), ...args],
+        { cwd: ROOT, encoding: "utf8", timeout: 120000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const fixture = (name: string) => path.join("tests", "fixtures", name);
+
+describe("offline preview", function () {
+    this.timeout(180000);
+
+    describe("the dev stack", () => {
+        let text: Run;
+        let json: Run;
+        before(() => {
+            text = preview("--stack", "dev");
+            json = preview("--stack", "dev", "--json");
+        });
+
+        it("exits 0 with no mandatory violation and no policy that could not run", () => {
+            assert.strictEqual(text.status, 0, text.stderr);
+            const lines = text.stdout.trimEnd().split("\n");
+            assert.strictEqual(lines[lines.length - 1],
+                "0 mandatory violations, 1 advisory violation, 0 policies could not run during preview");
+        });
+
+        it("prints the plan as a tree under the stack and the component, and the count", () => {
+            const lines = text.stdout.split("\n");
+            assert.match(lines.find(l => l.includes("pulumi:pulumi:Stack"))!, /^ \+ {3}pulumi:pulumi:Stack +fargate-stack-dev +create$/);
+            assert.match(lines.find(l => l.includes("FargateStack"))!, /^ \+ {3}└─ fargate-stack:index:FargateStack +web +create$/);
+            assert.match(lines.find(l => l.includes("aws:ecs/service:Service"))!, /^ \+ {6}├─ aws:ecs\/service:Service +web-service +create$/);
+            assert.match(lines.find(l => l.includes("aws:ec2/vpc:Vpc"))!, /^ \+ {6}└─ aws:ec2\/vpc:Vpc +web-vpc +create$/);
+            assert.strictEqual(lines.filter(l => /^ \+ {3}.* create$/.test(l)).length, 40);
+            assert.ok(text.stdout.includes("Resources:\n    + 40 to create\n"));
+        });
+
+        it("shows the advisory finding in CrossGuard's format and the known outputs", () => {
+            assert.ok(text.stdout.includes("        - [advisory]  alb-listener-https  (aws:lb/listener:Listener: web-http)\n"));
+            assert.ok(text.stdout.includes(`    logGroupName:  "/ecs/fargate-stack/dev/web"\n`));
+            assert.match(text.stdout, /\(known after deployment: clusterArn, .*url, vpcId\)/);
+        });
+
+        it("prints the same plan and verdicts as one JSON document with --json", () => {
+            assert.strictEqual(json.status, 0, json.stderr);
+            const doc = JSON.parse(json.stdout);
+            assert.deepStrictEqual(doc.summary, { toCreate: 40, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0 });
+            assert.strictEqual(doc.resources.length, 40);
+            assert.deepStrictEqual(doc.diagnostics.map((d: any) => [d.enforcementLevel, d.policyName]), [["advisory", "alb-listener-https"]]);
+            assert.deepStrictEqual(doc.outputs.logGroupName, { known: true, value: "/ecs/fargate-stack/dev/web" });
+            assert.deepStrictEqual(doc.outputs.url, { known: false });
+            const service = doc.resources.find((r: any) => r.name === "web-service");
+            assert.strictEqual(service.inputs.networkConfiguration.assignPublicIp, false);
+            assert.strictEqual(service.inputs.networkConfiguration.subnets[0], doc.unknownValue);
+            assert.deepStrictEqual(doc.resources.map((r: any) => r.name).sort(),
+                [...text.stdout.matchAll(/^ \+ .*? (\S+) +create$/gm)].map(m => m[1]).sort());
+        });
+    });
+
+    it("fails an insecure raw @pulumi/aws program with exit 1 and each mandatory policy", () => {
+        const run = preview("--program", fixture("insecure-program"));
+        assert.strictEqual(run.status, 1, run.stderr);
+        const mandatory = run.stdout.split("\n").filter(l => l.includes("[mandatory]"));
+        assert.deepStrictEqual(mandatory, [
+            "        - [mandatory]  alb-target-group-ip-target-type  (aws:lb/targetGroup:TargetGroup: app-tg)",
+            "        - [mandatory]  ecs-no-public-ip  (aws:ecs/service:Service: app-service)",
+            "        - [mandatory]  ecs-separate-task-and-execution-roles  (aws:ecs/taskDefinition:TaskDefinition: app-task)",
+            ...Array(4).fill("        - [mandatory]  ecs-tasks-in-private-subnets  (aws:ecs/service:Service: app-service)"),
+            "        - [mandatory]  fargate-valid-cpu-memory  (aws:ecs/taskDefinition:TaskDefinition: app-task)",
+        ]);
+        assert.ok(run.stdout.includes("Task definition \"app-task\": memory 4096 is not a valid Fargate memory size for 256 cpu units."));
+        assert.match(run.stdout, /\n8 mandatory violations, 5 advisory violations, 0 policies could not run during preview\n$/);
+    });
+
+    it("raises advisory policies with --policy-pack-config and then fails the dev stack", () => {
+        const run = preview("--policy-pack-config", fixture("all-mandatory.json"));
+        assert.strictEqual(run.status, 1, run.stderr);
+        assert.ok(run.stdout.includes("        - [mandatory]  alb-listener-https  (aws:lb/listener:Listener: web-http)\n"));
+    });
+
+    it("exits 2 with the program's message for an unknown config key and a wrongly typed value", () => {
+        const run = preview("--program", fixture("bad-config"), "--stack", "typo");
+        assert.strictEqual(run.status, 2);
+        assert.strictEqual(run.stdout, "");
+        assert.strictEqual(run.stderr, [
+            `error: Stack config of project "fargate-stack" is invalid (2 problems):`,
+            "  - `fargate-stack:cpus` is not a config key of this project; got \"512\". Did you mean `fargate-stack:cpu`?",
+            "  - `fargate-stack:desiredCount` must be a number; got \"two\". Set a number with `pulumi config set desiredCount <number>`.",
+            "",
+        ].join("\n"));
+    });
+
+    it("exits 2 with the component's message for a task size Fargate does not offer", () => {
+        const run = preview("--program", fixture("bad-config"), "--stack", "size");
+        assert.strictEqual(run.status, 2);
+        assert.strictEqual(run.stderr, [
+            `error: FargateStack "web" has invalid arguments (1 problem); nothing was created:`,
+            "  - `memoryMiB` is not a valid Fargate memory size for 256 cpu units; got 4096. Use one of 512, 1024, 2048 MiB.",
+            "",
+        ].join("\n"));
+    });
+
+    it("exits 2 when the program directory has no Pulumi.yaml", () => {
+        const run = preview("--program", fixture("no-such-program"));
+        assert.strictEqual(run.status, 2);
+        assert.strictEqual(run.stderr,
+            `error: ${path.join(ROOT, fixture("no-such-program"), "Pulumi.yaml")} does not exist: give --program the directory that holds Pulumi.yaml.\n`);
+    });
+});
