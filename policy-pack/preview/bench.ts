@@ -21,7 +21,7 @@ function main(): number {
     const { values, positionals } = parseArgs({ options: { runs: { type: "string", default: "5" } }, allowPositionals: true, strict: false });
     const runs = Number(values.runs);
     const rusageFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "preview-bench-")), "rusage.json");
-    const previewArgs = ["-r", "ts-node/register/transpile-only", CLI, "--json", ...positionals];
+    const previewArgs = [...process.execArgv, CLI, "--json", ...positionals];
     const times: number[] = [];
     const previewRss: number[] = [];
     const packRss: number[] = [];

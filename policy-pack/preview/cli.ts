@@ -72,7 +72,7 @@ export async function preview(argv: string[], out: (text: string) => void = text
         const options = parseOptions(argv);
         const policyConfig = readPolicyConfig(options.policyPackConfig);
         const project = loadProject(options.programDir);
-        const config = loadStackConfig(stackConfigFile(project, options.stack));
+        const config = loadStackConfig(stackConfigFile(project, options.stack), project.configDefaults);
         // The pack takes a few seconds to start: start it while the program runs, as the CLI does.
         const packStarting = startPolicyPack();
         packStarting.catch(() => undefined);

@@ -14,6 +14,8 @@ export interface PulumiProject {
     dir: string;
     /** The program's entry: `main` resolved against `dir` (a directory means its `index.ts`/`index.js`). */
     entry: string;
+    /** The `default` values of the project's config declarations, as `project:key` → string. */
+    configDefaults: Record<string, string>;
 }
 
 /** A problem with the project or stack files: reported as a config error (exit status 2), without a stack trace. */
@@ -25,12 +27,36 @@ export function loadProject(dir: string): PulumiProject {
     if (!fs.existsSync(file)) {
         throw new ProjectError(`${file} does not exist: give --program the directory that holds Pulumi.yaml.`);
     }
-    const project = yaml.load(fs.readFileSync(file, "utf8")) as { name?: string; runtime?: unknown; main?: string };
+    const project = yaml.load(fs.readFileSync(file, "utf8")) as {
+        name?: string; runtime?: unknown; main?: string; config?: Record<string, { default?: unknown; value?: unknown }>;
+    };
     const runtime = typeof project.runtime === "string" ? project.runtime : (project.runtime as { name?: string })?.name;
     if (!project.name || runtime !== "nodejs") {
         throw new ProjectError(`${file}: the offline preview runs Node.js programs (runtime: nodejs); got ${JSON.stringify(runtime)}.`);
     }
-    return { name: project.name, dir, entry: resolveEntry(path.resolve(dir, project.main ?? ".")) };
+    return {
+        name: project.name, dir, entry: resolveEntry(path.resolve(dir, project.main ?? ".")),
+        configDefaults: configDefaults(project.name, project.config ?? {}),
+    };
+}
+
+/**
+ * Project config declarations with a `default` (or a fixed `value`) apply to every stack that does not set the key,
+ * as the CLI applies them. A key without a namespace belongs to the project.
+ */
+function configDefaults(projectName: string, declarations: Record<string, { default?: unknown; value?: unknown }>): Record<string, string> {
+    const defaults: Record<string, string> = {};
+    for (const [key, declaration] of Object.entries(declarations)) {
+        const value = declaration?.value ?? declaration?.default;
+        if (value !== undefined) {
+            defaults[key.includes(":") ? key : `${projectName}:${key}`] = asConfigString(value);
+        }
+    }
+    return defaults;
+}
+
+function asConfigString(value: unknown): string {
+    return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 function resolveEntry(main: string): string {
@@ -50,18 +76,21 @@ export function stackConfigFile(project: PulumiProject, stack: string): string {
     return path.join(project.dir, `Pulumi.${stack}.yaml`);
 }
 
-/** Loads the `config:` section of a stack file as the flat string map `pulumi.runtime.setAllConfig` takes. */
-export function loadStackConfig(file: string): Record<string, string> {
+/**
+ * Loads the `config:` section of a stack file as the flat string map `pulumi.runtime.setAllConfig` takes, on top of
+ * `defaults` (the project's config defaults).
+ */
+export function loadStackConfig(file: string, defaults: Record<string, string> = {}): Record<string, string> {
     if (!fs.existsSync(file)) {
-        return {};
+        return { ...defaults };
     }
     const document = (yaml.load(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
-    const config: Record<string, string> = {};
+    const config: Record<string, string> = { ...defaults };
     for (const [key, value] of Object.entries(document.config ?? {})) {
         if (value !== null && typeof value === "object" && "secure" in value) {
             throw new ProjectError(`${file}: \`${key}\` is encrypted ({secure: …}); the offline preview cannot decrypt it.`);
         }
-        config[key] = typeof value === "string" ? value : JSON.stringify(value);
+        config[key] = asConfigString(value);
     }
     return config;
 }
