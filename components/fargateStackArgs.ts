@@ -25,18 +25,21 @@ export const CpuArchitecture = {
 /** The CPU architecture the task runs on. */
 export type CpuArchitecture = (typeof CpuArchitecture)[keyof typeof CpuArchitecture];
 
-/** The operating system family of the task (`runtimePlatform.operatingSystemFamily`). */
+/**
+ * The operating system family of the task (`runtimePlatform.operatingSystemFamily`). Keys are PascalCase so every
+ * language's generated SDK names them cleanly; the values are the ECS API's.
+ */
 export const OperatingSystemFamily = {
     /** Linux. */
-    LINUX: "LINUX",
+    Linux: "LINUX",
     /** Windows Server 2019 Full. */
-    WINDOWS_SERVER_2019_FULL: "WINDOWS_SERVER_2019_FULL",
+    WindowsServer2019Full: "WINDOWS_SERVER_2019_FULL",
     /** Windows Server 2019 Core. */
-    WINDOWS_SERVER_2019_CORE: "WINDOWS_SERVER_2019_CORE",
+    WindowsServer2019Core: "WINDOWS_SERVER_2019_CORE",
     /** Windows Server 2022 Full. */
-    WINDOWS_SERVER_2022_FULL: "WINDOWS_SERVER_2022_FULL",
+    WindowsServer2022Full: "WINDOWS_SERVER_2022_FULL",
     /** Windows Server 2022 Core. */
-    WINDOWS_SERVER_2022_CORE: "WINDOWS_SERVER_2022_CORE",
+    WindowsServer2022Core: "WINDOWS_SERVER_2022_CORE",
 } as const;
 /** The operating system family of the task. */
 export type OperatingSystemFamily = (typeof OperatingSystemFamily)[keyof typeof OperatingSystemFamily];

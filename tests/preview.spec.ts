@@ -17,7 +17,8 @@ interface Run {
 
 function preview(...args: string[]): Run {
     const result = spawnSync(process.execPath,
-        ["-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "preview", "cli.ts"), ...args],
+        // As `npm run preview` starts it: the condition lets programs import "fargate-stack" from its TypeScript source.
+        ["--conditions=fargate-stack-source", "-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "preview", "cli.ts"), ...args],
         { cwd: ROOT, encoding: "utf8", timeout: 120000 });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -87,6 +88,17 @@ describe("offline preview", function () {
         ]);
         assert.ok(run.stdout.includes("Task definition \"app-task\": memory 4096 is not a valid Fargate memory size for 256 cpu units."));
         assert.match(run.stdout, /\n8 mandatory violations, 5 advisory violations, 0 policies could not run during preview\n$/);
+    });
+
+    it("previews the TypeScript example with its project config defaults and stack file: compliant, HTTPS", () => {
+        const run = preview("--program", path.join("examples", "typescript"), "--json");
+        assert.strictEqual(run.status, 0, run.stderr);
+        const doc = JSON.parse(run.stdout);
+        assert.strictEqual(doc.project, "fargate-stack-typescript");
+        assert.deepStrictEqual(doc.summary, { toCreate: 47, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0 });
+        assert.deepStrictEqual(doc.outputs.url, { known: true, value: "https://api.example.com" });
+        const container = JSON.parse(doc.resources.find((r: any) => r.name === "api-task").inputs.containerDefinitions)[0];
+        assert.strictEqual(container.image, "nginxinc/nginx-unprivileged:1.27-alpine", "the image comes from the Pulumi.yaml default");
     });
 
     it("raises advisory policies with --policy-pack-config and then fails the dev stack", () => {

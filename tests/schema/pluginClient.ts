@@ -1,0 +1,106 @@
+/**
+ * Starts `components/` the way the Pulumi CLI starts a source-based Node.js plugin (`pulumi package add`, or a
+ * program whose Pulumi.yaml lists it under `packages:`): `node <@pulumi/pulumi>/cmd/run-plugin <plugin dir>` in the
+ * consumer's working directory. The host loads the TypeScript sources through ts-node with type-checking, prints
+ * its gRPC port and serves the ResourceProvider protocol. `GetPluginInfo` and `GetSchema` need no engine.
+ */
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
+import * as providerpb from "@pulumi/pulumi/proto/provider_pb";
+import * as pluginpb from "@pulumi/pulumi/proto/plugin_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+
+/** Options of {@link startComponentPlugin}. */
+export interface StartPluginOptions {
+    /** The plugin directory. */
+    pluginDir: string;
+    /** The consumer's working directory (the CLI runs plugins there, not in the plugin directory). */
+    cwd: string;
+    /** How long to wait for the port. @default 60000 */
+    startTimeoutMs?: number;
+}
+
+/** Starts the plugin host on `pluginDir` and connects to it. Call {@link ComponentPluginClient.close} when done. */
+export async function startComponentPlugin(options: StartPluginOptions): Promise<ComponentPluginClient> {
+    const runner = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-plugin");
+    const child = spawn(process.execPath, [runner, options.pluginDir], {
+        cwd: options.cwd,
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    const port = await readPort(child, options.startTimeoutMs ?? 60000);
+    return new ComponentPluginClient(child, port);
+}
+
+function readPort(child: ChildProcess, timeoutMs: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+        let stdout = "";
+        let stderr = "";
+        let settled = false;
+        const fail = (why: string) => {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            clearTimeout(timer);
+            child.kill();
+            reject(new Error(`The component plugin did not start: ${why}.\n${stderr}`));
+        };
+        const timer = setTimeout(() => fail(`no port after ${timeoutMs} ms`), timeoutMs);
+        child.stderr?.on("data", chunk => (stderr += String(chunk)));
+        child.stdout?.on("data", chunk => {
+            stdout += String(chunk);
+            const line = /^(\d+)\s*$/m.exec(stdout);
+            if (line && !settled) {
+                settled = true;
+                clearTimeout(timer);
+                resolve(Number(line[1]));
+            }
+        });
+        child.on("error", err => fail(err.message));
+        child.on("exit", code => fail(`it exited with code ${code}`));
+    });
+}
+
+/** A connection to a running component plugin. */
+export class ComponentPluginClient {
+    private readonly client: ResourceProviderClient;
+
+    constructor(
+        private readonly child: ChildProcess,
+        /** The gRPC port the plugin printed. */
+        readonly port: number,
+    ) {
+        this.client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 64 * 1024 * 1024,
+        });
+    }
+
+    /** `GetPluginInfo`: the plugin's version. */
+    async getPluginInfo(): Promise<pluginpb.PluginInfo> {
+        return this.call<Empty, pluginpb.PluginInfo>("getPluginInfo", new Empty());
+    }
+
+    /** `GetSchema` (version 0, no subpackage): the schema as JSON text, as `pulumi package add` requests it. */
+    async getSchema(): Promise<string> {
+        const response = await this.call<providerpb.GetSchemaRequest, providerpb.GetSchemaResponse>(
+            "getSchema",
+            new providerpb.GetSchemaRequest(),
+        );
+        return response.getSchema();
+    }
+
+    /** Closes the connection and stops the plugin process. */
+    close(): void {
+        this.client.close();
+        this.child.kill();
+    }
+
+    private call<Req, Res>(method: "getPluginInfo" | "getSchema", request: Req): Promise<Res> {
+        return new Promise((resolve, reject) => {
+            const fn = (this.client as any)[method].bind(this.client);
+            fn(request, (err: grpc.ServiceError | null, response: Res) => (err ? reject(err) : resolve(response)));
+        });
+    }
+}
