@@ -9,7 +9,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsMocks, settle } from "./support/awsMocks";
 import { loadProject, loadStackConfig } from "../policy-pack/preview/project";
 import { json, resolve } from "./support/fixture";
-import { CONFIG_KEYS } from "../components/program/stackConfig";
+import { CONFIG_KEYS, DEFAULT_NAME, readStackConfig } from "../components/program/stackConfig";
+import { DEFAULTS } from "../components/defaults";
 import * as yaml from "js-yaml";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -46,22 +47,36 @@ describe("root program", () => {
         assert.ok(STACK_FILES.includes("Pulumi.dev.yaml"));
     });
 
-    it("declares every scalar and list config key in Pulumi.yaml with its type, and nothing else", () => {
-        const declared = (yaml.load(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) as any).config;
+    it("declares every scalar and list key with a component default, typed and with that default, and nothing else", () => {
+        const text = fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8");
+        const declared = (yaml.load(text) as any).config;
         const schemaType = { string: "string", number: "integer", boolean: "boolean", stringArray: "array" } as Record<string, string>;
-        const expected = Object.entries(CONFIG_KEYS).filter(([, kind]) => kind in schemaType)
-            .map(([key, kind]) => [key, schemaType[kind]]).sort();
-        const actual = Object.entries(declared).map(([key, decl]: [string, any]) => [key, decl.type]).sort();
+        const defaults: Record<string, unknown> = { ...DEFAULTS, name: DEFAULT_NAME };
+        const expected = Object.entries(CONFIG_KEYS).filter(([key, kind]) => kind in schemaType && key in defaults)
+            .map(([key, kind]) => [key, schemaType[kind], defaults[key]]).sort();
+        const actual = Object.entries(declared).map(([key, decl]: [string, any]) => [key, decl.type, decl.default]).sort();
         assert.deepStrictEqual(actual, expected);
         for (const [key, decl] of Object.entries(declared) as [string, any][]) {
             assert.ok(typeof decl.description === "string" && decl.description.length > 10, `${key} has a description`);
         }
+        // A declaration without a default would make the key required on every stack: the others are only listed.
+        const comments = text.split("\n").filter(line => line.startsWith("#")).join("\n");
+        for (const key of Object.keys(CONFIG_KEYS).filter(k => !(k in declared))) {
+            assert.match(comments, new RegExp(`\\b${key}\\b`), `${key} is listed in the comments of Pulumi.yaml`);
+        }
+    });
+
+    it("leaves values equal to the component's defaults unset, so project defaults do not count as given", () => {
+        const config = { ...loadProject(ROOT).configDefaults, "fargate-stack:image": "nginx:1.27" };
+        pulumi.runtime.setAllConfig(config);
+        const { args } = readStackConfig(PROJECT, config);
+        assert.deepStrictEqual(args, { image: "nginx:1.27" });
     });
 
     for (const file of STACK_FILES) {
         it(`builds one FargateStack from ${file} and exports its outputs`, async () => {
             const stack = file.split(".")[1];
-            const { mocks, exports } = await runProgram(stack, loadStackConfig(path.join(ROOT, file)));
+            const { mocks, exports } = await runProgram(stack, loadStackConfig(path.join(ROOT, file), loadProject(ROOT).configDefaults));
             assert.strictEqual(mocks.ofType("fargate-stack:index:FargateStack").length, 1);
             assert.deepStrictEqual(Object.keys(exports).sort(), [
                 "clusterArn", "clusterName", "executionRoleArn", "loadBalancerDnsName", "logGroupName",
@@ -73,7 +88,7 @@ describe("root program", () => {
     }
 
     it("builds the dev stack as Pulumi.dev.yaml describes: HTTP only, one NAT gateway, two tasks", async () => {
-        const { mocks, exports } = await runProgram("dev", loadStackConfig(path.join(ROOT, "Pulumi.dev.yaml")));
+        const { mocks, exports } = await runProgram("dev", loadStackConfig(path.join(ROOT, "Pulumi.dev.yaml"), loadProject(ROOT).configDefaults));
         assert.strictEqual(mocks.resources.length, 39);
         assert.deepStrictEqual(mocks.ofType("aws:lb/listener:Listener").map(l => [l.name, l.inputs.protocol]), [["web-http", "HTTP"]]);
         assert.deepStrictEqual(mocks.ofType("aws:ec2/natGateway:NatGateway").map(n => n.name), ["web-nat-1"]);

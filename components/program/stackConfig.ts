@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FargateStackArgs } from "../fargateStackArgs";
+import { DEFAULTS } from "../defaults";
 
 /** How a config key is read: Pulumi stores every value as a string and structured values as JSON. */
 type Kind = "string" | "number" | "boolean" | "stringArray" | "stringMap" | "object";
@@ -19,7 +20,8 @@ export const CONFIG_KEYS: { name: Kind } & Record<keyof FargateStackArgs, Kind> 
     logRetentionDays: "number", logKmsKeyArn: "string",
     clusterArn: "string",
     cpu: "number", memoryMiB: "number", cpuArchitecture: "string", operatingSystemFamily: "string",
-    containerPort: "number", environment: "stringMap", secrets: "stringMap", command: "stringArray",
+    containerPort: "number", environment: "stringMap", secrets: "stringMap",
+    secretsKmsKeyArns: "stringArray", command: "stringArray",
     healthCheck: "object", stopTimeoutSeconds: "number", readonlyRootFilesystem: "boolean",
     writablePaths: "stringArray", user: "string",
     healthCheckPath: "string", healthCheckMatcher: "string", healthCheckIntervalSeconds: "number",
@@ -61,7 +63,10 @@ export function readStackConfig(project: string, allConfig: Record<string, strin
             continue;
         }
         try {
-            values[key] = read(config, key, kind);
+            const value = read(config, key, kind);
+            if (!isComponentDefault(key, value)) {
+                values[key] = value;
+            }
         } catch {
             problems.push(`\`${project}:${key}\` must be ${describe(kind)}; got ${JSON.stringify(allConfig[fullKey])}. ` +
                 howToSet(key, kind));
@@ -73,6 +78,16 @@ export function readStackConfig(project: string, allConfig: Record<string, strin
     }
     const { name, ...args } = values;
     return { name: (name as string | undefined) ?? DEFAULT_NAME, args: args as FargateStackArgs };
+}
+
+/**
+ * Pulumi.yaml declares the component's defaults as the project's config defaults, and the CLI then passes them as
+ * if the stack had set them. Leaving such values unset lets the component apply its own default and the rules that
+ * depend on whether an input was given (a new VPC's fields are rejected together with `vpcId` only when set).
+ */
+function isComponentDefault(key: string, value: unknown): boolean {
+    const defaults: Record<string, unknown> = DEFAULTS;
+    return key in defaults && JSON.stringify(defaults[key]) === JSON.stringify(value);
 }
 
 function splitKey(fullKey: string): [string, string] {

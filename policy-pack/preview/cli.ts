@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { ProjectError, loadProject, loadStackConfig, stackConfigFile } from "./project";
+import { ProjectError, checkRequiredConfig, loadProject, loadStackConfig, stackConfigFile } from "./project";
 import { ProgramError, runProgram } from "./run";
 import { PreviewDocument, formatText, summarize } from "./report";
 import { DEFAULT_PACK_DIR, PolicyPackClient, startPolicyPack } from "../protocol/client";
@@ -73,6 +73,7 @@ export async function preview(argv: string[], out: (text: string) => void = text
         const policyConfig = readPolicyConfig(options.policyPackConfig);
         const project = loadProject(options.programDir);
         const config = loadStackConfig(stackConfigFile(project, options.stack), project.configDefaults);
+        checkRequiredConfig(project, options.stack, config);
         // The pack takes a few seconds to start: start it while the program runs, as the CLI does.
         const packStarting = startPolicyPack();
         packStarting.catch(() => undefined);

@@ -16,6 +16,8 @@ export interface PulumiProject {
     entry: string;
     /** The `default` values of the project's config declarations, as `project:key` → string. */
     configDefaults: Record<string, string>;
+    /** Project keys declared without a `default` or `value`: every stack must set them (`project:key`). */
+    requiredConfigKeys: string[];
 }
 
 /** A problem with the project or stack files: reported as a config error (exit status 2), without a stack trace. */
@@ -37,7 +39,27 @@ export function loadProject(dir: string): PulumiProject {
     return {
         name: project.name, dir, entry: resolveEntry(path.resolve(dir, project.main ?? ".")),
         configDefaults: configDefaults(project.name, project.config ?? {}),
+        requiredConfigKeys: requiredConfigKeys(project.name, project.config ?? {}),
     };
+}
+
+function requiredConfigKeys(projectName: string, declarations: Record<string, { default?: unknown; value?: unknown }>): string[] {
+    return Object.entries(declarations)
+        .filter(([key, d]) => d?.default === undefined && d?.value === undefined && (!key.includes(":") || key.startsWith(`${projectName}:`)))
+        .map(([key]) => (key.includes(":") ? key : `${projectName}:${key}`))
+        .sort();
+}
+
+/**
+ * Fails as the CLI does when the stack leaves out a key the project declares without a default (the CLI stops
+ * before the program runs, with this message).
+ */
+export function checkRequiredConfig(project: PulumiProject, stack: string, config: Record<string, string>): void {
+    const missing = project.requiredConfigKeys.filter(key => !(key in config)).map(key => `'${key.split(":")[1]}'`);
+    if (missing.length > 0) {
+        const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
+        throw new ProjectError(`Stack '${stack}' is missing configuration ${missing.length === 1 ? "value" : "values"} ${list}`);
+    }
 }
 
 /**
