@@ -20,6 +20,7 @@ export const DEFAULTS = {
     containerPort: 8080,
     environment: {},
     secrets: {},
+    secretsKmsKeyArns: [],
     stopTimeoutSeconds: 30,
     readonlyRootFilesystem: true,
     writablePaths: [],
@@ -69,6 +70,12 @@ export function resolveArgs(given: FargateStackArgs): ResolvedArgs {
             // Copies, so no stack can change the shared defaults.
             resolved[key] = Array.isArray(value) ? [...value] : typeof value === "object" ? { ...value } : value;
         }
+    }
+    const { minCount, maxCount } = resolved;
+    if (given.desiredCount === undefined && resolved.enableAutoscaling === true
+        && typeof minCount === "number" && typeof maxCount === "number" && minCount <= maxCount) {
+        // Setting only `minCount: 3` must not fail on a desired count the user never chose.
+        resolved.desiredCount = Math.min(Math.max(DEFAULTS.desiredCount, minCount), maxCount);
     }
     return resolved as unknown as ResolvedArgs;
 }

@@ -113,7 +113,7 @@ function buildImageSource(ctx: LayerContext, args: ResolvedArgs, env: AwsEnviron
         return { registry, image: pulumi.output(args.image), imageBuild: undefined };
     }
     const imageBuild = args.imageBuildContextPath === undefined ? undefined : buildImage(ctx, {
-        repositoryUrl: registry.repositoryUrl, contextPath: args.imageBuildContextPath, imageTag: args.imageTag!,
+        registry, contextPath: args.imageBuildContextPath, imageTag: args.imageTag!,
         platform: args.cpuArchitecture === "ARM64" ? "linux/arm64" : "linux/amd64",
     });
     return { registry, image: pulumi.interpolate`${registry.repositoryUrl}:${args.imageTag}`, imageBuild };
@@ -141,8 +141,9 @@ function buildService(ctx: LayerContext, args: ResolvedArgs, base: Foundation) {
     });
     const roles = createRoles(ctx, {
         env, logGroupName: base.logGroupName,
-        ecrRepositoryArn: base.registry?.repositoryArn ?? base.image.apply(ecrRepositoryArnOf),
-        secrets: args.secrets,
+        // The repository the image really comes from: an explicit `image` may live in another repository.
+        ecrRepositoryArn: args.image === undefined ? base.registry?.repositoryArn : base.image.apply(ecrRepositoryArnOf),
+        secrets: args.secrets, secretsKmsKeyArns: args.secretsKmsKeyArns,
         taskRolePolicyArns: args.taskRolePolicyArns, taskRolePolicyJson: args.taskRolePolicyJson,
         enableExecuteCommand: args.enableExecuteCommand,
     });

@@ -4,11 +4,13 @@
  * docs and code cannot drift. `@default - text` describes a behaviour and carries no literal.
  */
 import * as assert from "assert";
+import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { DEFAULTS, HEALTH_CHECK_DEFAULTS } from "../components/defaults";
 
 const ARGS_FILE = path.join(__dirname, "..", "components", "fargateStackArgs.ts");
+const README_FILE = path.join(__dirname, "..", "README.md");
 const ENUM_LIKE_CONSTS = ["NatGatewayStrategy", "CpuArchitecture", "OperatingSystemFamily"];
 
 /** One documented member: an interface property or a const object's member. */
@@ -124,6 +126,30 @@ function isDeepStrictEqual(a: unknown, b: unknown): boolean {
     }
 }
 
+/**
+ * The sentence that states a default in the summary: the schema (what other languages' IDEs show) carries only the
+ * comment text, not TSDoc tags, so the `@default` is repeated there.
+ */
+function defaultSentence(defaultTag: string): string {
+    return parseDefault(defaultTag).kind === "behaviour"
+        ? `Default: ${defaultTag.replace(/^-\s+/, "").replace(/\.$/, "")}.`
+        : `Default: \`${defaultTag}\`.`;
+}
+
+/** The README's inputs table: input name → [type, default, description] as written. */
+function readmeInputRows(): Map<string, string[]> {
+    const text = fs.readFileSync(README_FILE, "utf8");
+    const table = text.slice(text.indexOf("\n## Inputs\n"), text.indexOf("\n## Outputs\n"));
+    const rows = new Map<string, string[]>();
+    for (const line of table.split("\n")) {
+        const match = /^\| `(\w+)` \| (.*) \|$/.exec(line);
+        if (match) {
+            rows.set(match[1], match[2].split(" | "));
+        }
+    }
+    return rows;
+}
+
 describe("FargateStackArgs docs", () => {
     const allMembers = () => [...interfaces.values()].flat();
 
@@ -149,6 +175,32 @@ describe("FargateStackArgs docs", () => {
             .filter(m => m.defaultTag !== undefined && parseDefault(m.defaultTag).kind === "malformed")
             .map(m => `${m.label} has @default ${JSON.stringify(m.defaultTag)}: write a JSON literal, or "- text" for a behaviour`);
         assert.deepStrictEqual(failures, []);
+    });
+
+    it("repeats every @default as the summary's last sentence, which the multi-language schema carries", () => {
+        const failures = allMembers().filter(m => m.defaultTag !== undefined)
+            .filter(m => !m.summary.endsWith(`\n${defaultSentence(m.defaultTag!)}`))
+            .map(m => `${m.label}: the summary should end with the line ${JSON.stringify(defaultSentence(m.defaultTag!))}`);
+        assert.deepStrictEqual(failures, []);
+    });
+
+    it("lists every FargateStackArgs input in the README with the same default and description", () => {
+        const rows = readmeInputRows();
+        const failures: string[] = [];
+        for (const m of membersOf("FargateStackArgs")) {
+            const row = rows.get(m.name);
+            const description = m.summary.replace(/\nDefault: [^\n]*$/, "").replace(/\s*\n\s*/g, " ");
+            const shownDefault = m.defaultTag === undefined ? "required"
+                : parseDefault(m.defaultTag).kind === "behaviour" ? m.defaultTag.replace(/^-\s+/, "") : `\`${m.defaultTag}\``;
+            if (row === undefined) {
+                failures.push(`${m.name} has no row in the README's inputs table`);
+            } else if (row[1] !== shownDefault || row[2] !== description) {
+                failures.push(`${m.name}: README says default ${JSON.stringify(row[1])}, description ${JSON.stringify(row[2])}; ` +
+                    `the docs say ${JSON.stringify(shownDefault)}, ${JSON.stringify(description)}`);
+            }
+        }
+        const extra = [...rows.keys()].filter(name => !membersOf("FargateStackArgs").some(m => m.name === name));
+        assert.deepStrictEqual([...failures, ...extra.map(name => `the README lists ${name}, which is not an input`)], []);
     });
 
     it("states every DEFAULTS value in its input's @default", () => {

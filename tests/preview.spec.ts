@@ -129,6 +129,25 @@ describe("offline preview", function () {
         ].join("\n"));
     });
 
+    it("exits 2 as the CLI does when the stack leaves out keys the project declares without a default", () => {
+        const run = preview("--program", fixture("required-config"));
+        assert.strictEqual(run.status, 2);
+        assert.strictEqual(run.stdout, "");
+        assert.strictEqual(run.stderr, "error: Stack 'dev' is missing configuration values 'domainName' and 'image'\n");
+    });
+
+    it("exits 2 with the component's message for a secret Output that resolves to a value instead of an ARN", () => {
+        const run = preview("--program", fixture("output-secret"));
+        assert.strictEqual(run.status, 2);
+        assert.strictEqual(run.stderr, [
+            `error: FargateStack "app" has invalid arguments (1 problem):`,
+            "  - `secrets.DB_PASSWORD` must be the ARN of a Secrets Manager secret or an SSM parameter; got a string that is "
+                + "not an ARN (value hidden). Store the value in Secrets Manager or SSM Parameter Store and give its ARN.",
+            "",
+        ].join("\n"));
+        assert.ok(!run.stderr.includes("hunter2"));
+    });
+
     it("exits 2 when the program directory has no Pulumi.yaml", () => {
         const run = preview("--program", fixture("no-such-program"));
         assert.strictEqual(run.status, 2);

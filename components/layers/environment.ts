@@ -23,7 +23,17 @@ export function readEnvironment(parent: pulumi.Resource): AwsEnvironment {
     };
 }
 
-const ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/([a-z0-9._/-]+)(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?$/;
+const ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._/-]+)(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?$/;
+
+/** The partition of a region: China and GovCloud regions have their own. */
+export function partitionOf(region: string): string {
+    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+}
+
+/** The DNS suffix of a partition's service endpoints (ECR registries among them). */
+export function dnsSuffixOf(partition: string): string {
+    return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+}
 
 /** The ECR repository ARN of an ECR image reference, or undefined for images from other registries. */
 export function ecrRepositoryArnOf(image: string): string | undefined {
@@ -31,6 +41,6 @@ export function ecrRepositoryArnOf(image: string): string | undefined {
     if (!match) {
         return undefined;
     }
-    const [, account, region, china, repository] = match;
-    return `arn:${china ? "aws-cn" : "aws"}:ecr:${region}:${account}:repository/${repository}`;
+    const [, account, region, repository] = match;
+    return `arn:${partitionOf(region)}:ecr:${region}:${account}:repository/${repository}`;
 }

@@ -2,6 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsEnvironment } from "./environment";
 import { LayerContext, childOpts, tagsFor } from "./context";
+import { NAME_RULES, stableName } from "../rules";
+import { Problems, checkSecretArn } from "../validation";
 
 /** The two roles of a task. */
 export interface TaskRoles {
@@ -18,6 +20,8 @@ export interface IamInputs {
     ecrRepositoryArn: pulumi.Input<string | undefined>;
     /** The container's secrets (name → Secrets Manager secret or SSM parameter ARN) the execution role may read. */
     secrets: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Customer managed KMS keys that encrypt those secrets: the execution role may decrypt with them. */
+    secretsKmsKeyArns: pulumi.Input<string>[];
     taskRolePolicyArns: pulumi.Input<string>[];
     taskRolePolicyJson?: pulumi.Input<string>;
     enableExecuteCommand: boolean;
@@ -31,16 +35,20 @@ export function createRoles(ctx: LayerContext, inputs: IamInputs): TaskRoles {
     const { name } = ctx;
     const opts = childOpts(ctx);
     const assumeRolePolicy = trustPolicy(inputs.env);
+    // Explicit, stable names within IAM's 64 characters: an autoname (`<child name>-<7 random>`) would fail for
+    // component names over 46 characters instead of being truncated.
     const executionRole = new aws.iam.Role(`${name}-exec-role`, {
+        name: stableName(`${name}-exec`, `${ctx.uniqueKey}/exec-role`, NAME_RULES.iamRole),
         description: `ECS execution role of ${name}: image pull, logs and secrets only`,
         assumeRolePolicy, tags: tagsFor(ctx, `${name}-exec-role`),
     }, opts);
     new aws.iam.RolePolicy(`${name}-exec-policy`, {
         role: executionRole.name,
-        policy: executionPolicy(inputs),
+        policy: executionPolicy(ctx, inputs),
     }, opts);
 
     const taskRole = new aws.iam.Role(`${name}-task-role`, {
+        name: stableName(`${name}-task`, `${ctx.uniqueKey}/task-role`, NAME_RULES.iamRole),
         description: `ECS task role of ${name}: the application's own permissions`,
         assumeRolePolicy, tags: tagsFor(ctx, `${name}-task-role`),
     }, opts);
@@ -72,17 +80,25 @@ function trustPolicy(env: AwsEnvironment): pulumi.Output<string> {
     });
 }
 
-/** A Secrets Manager reference may carry `:json-key:version-stage:version-id`; IAM wants the secret's own ARN. */
-function secretResourceArn(arn: string): string {
-    return arn.includes(":secretsmanager:") ? arn.split(":").slice(0, 7).join(":") : arn;
+/**
+ * The IAM resources for one secret reference. A Secrets Manager reference may carry `:json-key:version-stage:
+ * version-id`; IAM wants the secret's own ARN. A partial ARN (without the 6-character suffix Secrets Manager adds)
+ * matches the real ARN only with `-??????` appended, as the Secrets Manager guide recommends.
+ */
+function secretResourceArns(arn: string): string[] {
+    if (!arn.includes(":secretsmanager:")) {
+        return [arn];
+    }
+    const secretArn = arn.split(":").slice(0, 7).join(":");
+    return /-[A-Za-z0-9]{6}$/.test(secretArn) ? [secretArn] : [secretArn, `${secretArn}-??????`];
 }
 
-function executionPolicy(inputs: IamInputs): pulumi.Output<string> {
+function executionPolicy(ctx: LayerContext, inputs: IamInputs): pulumi.Output<string> {
     const { env } = inputs;
     const logStreams = pulumi.interpolate`arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${inputs.logGroupName}:log-stream:*`;
-    const secretArns = pulumi.output(inputs.secrets).apply(secrets => Object.values(secrets));
-    return pulumi.all([inputs.ecrRepositoryArn, logStreams, secretArns])
-        .apply(([repositoryArn, logStreamArn, secretArns]) => {
+    const secretArns = pulumi.output(inputs.secrets).apply(secrets => checkedSecretArns(ctx, secrets));
+    return pulumi.all([inputs.ecrRepositoryArn, logStreams, secretArns, pulumi.output(inputs.secretsKmsKeyArns)])
+        .apply(([repositoryArn, logStreamArn, secretArns, kmsKeyArns]) => {
             const statements: object[] = [];
             if (repositoryArn) {
                 // GetAuthorizationToken has no resource-level permissions; it is the only "*" this role gets.
@@ -93,16 +109,30 @@ function executionPolicy(inputs: IamInputs): pulumi.Output<string> {
                 });
             }
             statements.push({ Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: logStreamArn });
-            const secrets = [...new Set(secretArns.filter(a => a.includes(":secretsmanager:")).map(secretResourceArn))].sort();
-            const parameters = [...new Set(secretArns.filter(a => a.includes(":ssm:")))].sort();
+            const unique = (arns: string[]) => [...new Set(arns)].sort();
+            const secrets = unique(secretArns.filter(a => a.includes(":secretsmanager:")).flatMap(secretResourceArns));
+            const parameters = unique(secretArns.filter(a => a.includes(":ssm:")));
             if (secrets.length > 0) {
                 statements.push({ Sid: "Secrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secrets });
             }
             if (parameters.length > 0) {
                 statements.push({ Sid: "Parameters", Effect: "Allow", Action: ["ssm:GetParameters"], Resource: parameters });
             }
+            if (kmsKeyArns.length > 0) {
+                statements.push({ Sid: "SecretsKms", Effect: "Allow", Action: ["kms:Decrypt"], Resource: unique(kmsKeyArns) });
+            }
             return JSON.stringify({ Version: "2012-10-17", Statement: statements });
         });
+}
+
+/** Secret values that arrived as Outputs are validated here, where they resolve (plain ones were checked up front). */
+function checkedSecretArns(ctx: LayerContext, secrets: Record<string, string>): string[] {
+    const problems = new Problems();
+    for (const key of Object.keys(secrets).sort()) {
+        checkSecretArn(key, secrets[key], problems);
+    }
+    problems.throwIfAny(ctx.name, ctx.parent, false);
+    return Object.values(secrets);
 }
 
 /** `aws ecs execute-command` needs the SSM message channels; they have no resource-level permissions. */

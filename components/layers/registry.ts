@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsEnvironment } from "./environment";
+import { AwsEnvironment, dnsSuffixOf } from "./environment";
 import { LayerContext, childOpts, tagsFor } from "./context";
 import { NAME_RULES, stableName } from "../rules";
 
@@ -10,6 +10,8 @@ export interface Registry {
     repositoryUrl: pulumi.Output<string>;
     /** Built from the explicit name, so it is known at preview (the execution role's policy holds it). */
     repositoryArn: pulumi.Output<string>;
+    /** The repository: what pushes to it must wait for (its URL and ARN are built without depending on it). */
+    repository: aws.ecr.Repository;
 }
 
 /**
@@ -39,14 +41,15 @@ export function createRepository(ctx: LayerContext, env: AwsEnvironment, keepIma
         }),
     }, opts);
     return {
-        repositoryUrl: pulumi.interpolate`${env.accountId}.dkr.ecr.${env.region}.amazonaws.com/${repositoryName}`,
+        repositoryUrl: pulumi.interpolate`${env.accountId}.dkr.ecr.${env.region}.${env.partition.apply(dnsSuffixOf)}/${repositoryName}`,
         repositoryArn: pulumi.interpolate`arn:${env.partition}:ecr:${env.region}:${env.accountId}:repository/${repositoryName}`,
+        repository,
     };
 }
 
 /** The inputs of an image build. */
 export interface ImageBuildInputs {
-    repositoryUrl: pulumi.Input<string>;
+    registry: Registry;
     contextPath: string;
     imageTag: string;
     /** `linux/amd64` or `linux/arm64`. */
@@ -60,9 +63,9 @@ export interface ImageBuildInputs {
  */
 export function buildImage(ctx: LayerContext, inputs: ImageBuildInputs): pulumi.Resource {
     return new awsx.ecr.Image(`${ctx.name}-image`, {
-        repositoryUrl: inputs.repositoryUrl,
+        repositoryUrl: inputs.registry.repositoryUrl,
         context: inputs.contextPath,
         imageTag: inputs.imageTag,
         platform: inputs.platform,
-    }, childOpts(ctx));
+    }, childOpts(ctx, { dependsOn: [inputs.registry.repository] }));
 }

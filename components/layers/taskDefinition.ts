@@ -50,10 +50,24 @@ export function createTaskDefinition(ctx: LayerContext, inputs: TaskInputs): pul
         executionRoleArn: inputs.executionRoleArn,
         taskRoleArn: inputs.taskRoleArn,
         containerDefinitions: containerDefinitions(inputs),
-        volumes: inputs.writablePaths.map((_, i) => ({ name: `writable-${i + 1}` })),
+        volumes: writablePaths(inputs).map((_, i) => ({ name: `writable-${i + 1}` })),
         tags: tagsFor(ctx, `${ctx.name}-task`),
     }, childOpts(ctx, { dependsOn: inputs.imageBuild ? [inputs.imageBuild] : [] }));
     return taskDefinition.arn;
+}
+
+/**
+ * Where the SSM agent behind `aws ecs execute-command` writes. It crashes on a read-only root filesystem, so these
+ * get writable volumes when both are on: the workaround AWS's ECS team documents in aws/containers-roadmap#1359
+ * and amazon-ecs-exec-checker#21, which keeps the rest of the filesystem read-only.
+ */
+export const EXECUTE_COMMAND_WRITABLE_PATHS = ["/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"];
+
+/** The user's writable paths, plus the SSM agent's when execute-command runs on a read-only root filesystem. */
+function writablePaths(inputs: TaskInputs): string[] {
+    const exec = inputs.enableExecuteCommand && inputs.readonlyRootFilesystem && !isWindowsFamily(inputs.operatingSystemFamily);
+    const extra = exec ? EXECUTE_COMMAND_WRITABLE_PATHS.filter(p => !inputs.writablePaths.includes(p)) : [];
+    return [...inputs.writablePaths, ...extra];
 }
 
 function containerDefinitions(inputs: TaskInputs): pulumi.Output<string> {
@@ -66,7 +80,7 @@ function containerDefinitions(inputs: TaskInputs): pulumi.Output<string> {
             essential: true,
             portMappings: [{ name: "http", containerPort: inputs.containerPort, protocol: "tcp" }],
             command: inputs.command,
-            mountPoints: inputs.writablePaths.map((containerPath, i) => ({
+            mountPoints: writablePaths(inputs).map((containerPath, i) => ({
                 sourceVolume: `writable-${i + 1}`, containerPath, readOnly: false,
             })),
             environment: Object.keys(environment).sort().map(key => ({ name: key, value: environment[key] })),

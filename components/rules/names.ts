@@ -12,6 +12,8 @@ export interface NameRule {
     allowed: RegExp;
     /** Whether the name must be lower case (ECR repositories). */
     lowerCase?: boolean;
+    /** Whether runs of separators (`.`, `_`, `/`, `-`) must be collapsed to one (ECR repositories). */
+    collapseSeparators?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export const NAME_RULES = {
     iamRole: { maxLength: 64, allowed: /[\w+=,.@-]/ },
     ecsName: { maxLength: 255, allowed: /[A-Za-z0-9_-]/ },
     logGroup: { maxLength: 512, allowed: /[A-Za-z0-9_\-/.#]/ },
-    ecrRepository: { maxLength: 256, allowed: /[a-z0-9._/-]/, lowerCase: true },
+    ecrRepository: { maxLength: 256, allowed: /[a-z0-9._/-]/, lowerCase: true, collapseSeparators: true },
 } satisfies Record<string, NameRule>;
 
 /** Length of the hash suffix added to names built by {@link stableName}. */
@@ -38,7 +40,9 @@ export function shortHash(input: string, length: number = NAME_HASH_LENGTH): str
 
 function sanitize(base: string, rule: NameRule): string {
     const cased = rule.lowerCase ? base.toLowerCase() : base;
-    return [...cased].map(c => (rule.allowed.test(c) ? c : "-")).join("");
+    const clean = [...cased].map(c => (rule.allowed.test(c) ? c : "-")).join("");
+    // ECR allows no two separators in a row (`my--app` is rejected); one hyphen reads the same everywhere else.
+    return rule.collapseSeparators ? clean.replace(/([._/-])[._/-]+/g, "$1") : clean;
 }
 
 /**

@@ -7,7 +7,7 @@ import { validateLoadBalancer, validateScaling, validateService, validateTags } 
 
 export { Problems, show } from "./problems";
 export { checkSubnetList, usesExistingVpc } from "./network";
-export { ECS_TASK_EXECUTION_POLICY_ARN } from "./task";
+export { ECS_TASK_EXECUTION_POLICY_ARN, checkSecretArn } from "./task";
 
 /**
  * Validates every input that is a plain value and returns all problems found, in the order of the inputs in

@@ -11,6 +11,7 @@ import { Problems, described, isPlainMap } from "./problems";
 export const ECS_TASK_EXECUTION_POLICY_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/service-role\/AmazonECSTaskExecutionRolePolicy$/;
 
 const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager|ssm):[a-z0-9-]+:\d{12}:(secret:|parameter\/)/;
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const hasOwn = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
 
@@ -87,6 +88,7 @@ export function validateTask(given: FargateStackArgs, resolved: ResolvedArgs, pr
             "Use another port, such as 8080.");
     }
     validateEnvironment(resolved, problems);
+    validateSecretsKmsKeyArns(resolved, problems);
     validateContainerHealthCheck(given, problems);
     problems.checkRange("stopTimeoutSeconds", resolved.stopTimeoutSeconds, STOP_TIMEOUT_SECONDS);
     problems.checkBoolean("readonlyRootFilesystem", given.readonlyRootFilesystem);
@@ -147,12 +149,38 @@ function validateEnvironment(resolved: ResolvedArgs, problems: Problems): void {
             problems.add(`secrets.${key}`, "is also set in `environment`", described(`\`environment.${key}\` as well`),
                 "Set each variable in one of them only.");
         }
-        if (typeof arn === "string" ? !SECRET_ARN.test(arn) : !(pulumi.Output.isInstance(arn) || arn instanceof Promise)) {
-            // Never echo the value: a mistaken secret must not end up in CLI and CI logs.
-            problems.add(`secrets.${key}`, "must be the ARN of a Secrets Manager secret or an SSM parameter",
-                described(typeof arn === "string" ? "a string that is not an ARN (value hidden)" : `a ${typeof arn}`),
-                "Store the value in Secrets Manager or SSM Parameter Store and give its ARN.");
+        if (!(pulumi.Output.isInstance(arn) || arn instanceof Promise)) {
+            checkSecretArn(key, arn, problems);
         }
+    }
+}
+
+/** IAM grants `kms:Decrypt` on key ARNs only: an alias or a key ID would silently grant nothing. */
+function validateSecretsKmsKeyArns(resolved: ResolvedArgs, problems: Problems): void {
+    const arns: unknown = resolved.secretsKmsKeyArns;
+    if (!Array.isArray(arns)) {
+        problems.add("secretsKmsKeyArns", "must be a list of KMS key ARNs", arns,
+            `Use a list such as ["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"].`);
+        return;
+    }
+    arns.forEach((arn, i) => {
+        if (!pulumi.Output.isInstance(arn) && !(typeof arn === "string" && KMS_KEY_ARN.test(arn))) {
+            problems.add(`secretsKmsKeyArns[${i}]`, "must be the ARN of a KMS key (not an alias or a key ID)", arn,
+                "Use the key's ARN, arn:aws:kms:<region>:<account>:key/<key id>.");
+        }
+    });
+}
+
+/**
+ * Checks that a secret's value is the ARN of a Secrets Manager secret or an SSM parameter. Also run when a value
+ * that arrived as an Output resolves.
+ */
+export function checkSecretArn(key: string, arn: unknown, problems: Problems): void {
+    if (typeof arn !== "string" || !SECRET_ARN.test(arn)) {
+        // Never echo the value: a mistaken secret must not end up in CLI and CI logs.
+        problems.add(`secrets.${key}`, "must be the ARN of a Secrets Manager secret or an SSM parameter",
+            described(typeof arn === "string" ? "a string that is not an ARN (value hidden)" : `a ${typeof arn}`),
+            "Store the value in Secrets Manager or SSM Parameter Store and give its ARN.");
     }
 }
 

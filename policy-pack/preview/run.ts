@@ -56,6 +56,9 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
             return exported;
         });
         await sdk("runtime/settings").waitForRPCs();
+        // An input that fails to serialize (an `apply` that throws) releases its RPC and then rejects: Node reports
+        // that rejection after the current microtasks, so give it one macrotask to arrive while we listen.
+        await new Promise(resolve => setImmediate(resolve));
     } catch (error) {
         failures.unshift(error);
     } finally {
@@ -65,9 +68,10 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
     if (failures.length > 0) {
         // The SDK rejects more promises with the same error after the run (the stack's outputs, for one): they are
         // this failure, already reported, so they must not crash the process. Anything else still does.
-        const reported = new Set(failures);
+        // Each input of a resource that failed the same way rejects with its own error object: compare messages.
+        const reported = new Set(failures.map(messageOf));
         process.on("unhandledRejection", reason => {
-            if (!reported.has(reason)) {
+            if (!reported.has(messageOf(reason))) {
                 throw reason;
             }
         });

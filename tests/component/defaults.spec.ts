@@ -119,7 +119,9 @@ describe("FargateStack with only an image", () => {
     });
 
     it("lets the execution role write only to its own log group, and gives the task role no permissions", () => {
-        assert.strictEqual(built.inputs("web-exec-policy").role, "web-exec-role-1234567");
+        assert.strictEqual(built.inputs("web-exec-role").name, "web-exec-b81ae2b5");
+        assert.strictEqual(built.inputs("web-task-role").name, "web-task-2625c20f");
+        assert.strictEqual(built.inputs("web-exec-policy").role, "web-exec-b81ae2b5");
         assert.deepStrictEqual(json(built.inputs("web-exec-policy").policy), {
             Version: "2012-10-17",
             Statement: [{

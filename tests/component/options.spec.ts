@@ -137,6 +137,7 @@ describe("FargateStack options", () => {
             assert.strictEqual(image.custom, false, "awsx's Image is a remote component");
             assert.deepStrictEqual(image.inputs, { repositoryUrl: url, context: "./app", imageTag: "v2", platform: "linux/arm64" });
             assert.ok(built.mocks.named("web-task").dependencies.includes(image.urn), "the task waits for the pushed image");
+            assert.ok(image.dependencies.includes(built.mocks.named("web-repo").urn), "the push waits for the repository");
             assert.strictEqual(json(built.inputs("web-task").containerDefinitions)[0].image, `${url}:v2`);
         });
 
@@ -167,20 +168,58 @@ describe("FargateStack options", () => {
                 image: IMAGE, taskRolePolicyJson: policyJson,
                 taskRolePolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess"],
             });
-            assert.deepStrictEqual(built.inputs("web-task-policy-1"), { role: "web-task-role-1234567", policyArn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" });
-            assert.deepStrictEqual(built.inputs("web-task-policy-2"), { role: "web-task-role-1234567", policyArn: "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess" });
-            assert.deepStrictEqual(built.inputs("web-task-inline-policy"), { role: "web-task-role-1234567", policy: policyJson });
+            assert.deepStrictEqual(built.inputs("web-task-policy-1"), { role: "web-task-2625c20f", policyArn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" });
+            assert.deepStrictEqual(built.inputs("web-task-policy-2"), { role: "web-task-2625c20f", policyArn: "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess" });
+            assert.deepStrictEqual(built.inputs("web-task-inline-policy"), { role: "web-task-2625c20f", policy: policyJson });
         });
 
         it("adds the SSM channels to the task role and an init process when execute-command is enabled", async () => {
             const built = await build({ image: IMAGE, enableExecuteCommand: true });
             assert.strictEqual(built.inputs("web-service").enableExecuteCommand, true);
-            assert.strictEqual(built.inputs("web-task-exec-command-policy").role, "web-task-role-1234567");
+            assert.strictEqual(built.inputs("web-task-exec-command-policy").role, "web-task-2625c20f");
             assert.deepStrictEqual(json(built.inputs("web-task-exec-command-policy").policy).Statement[0].Action, [
                 "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
                 "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
             ]);
-            assert.deepStrictEqual(json(built.inputs("web-task").containerDefinitions)[0].linuxParameters, { initProcessEnabled: true });
+            const task = built.inputs("web-task");
+            const container = json(task.containerDefinitions)[0];
+            assert.deepStrictEqual(container.linuxParameters, { initProcessEnabled: true });
+            // The SSM agent needs somewhere to write; the root filesystem stays read-only.
+            assert.strictEqual(container.readonlyRootFilesystem, true);
+            assert.deepStrictEqual(task.volumes, [{ name: "writable-1" }, { name: "writable-2" }, { name: "writable-3" }]);
+            assert.deepStrictEqual(container.mountPoints, [
+                { sourceVolume: "writable-1", containerPath: "/managed-agents", readOnly: false },
+                { sourceVolume: "writable-2", containerPath: "/var/lib/amazon/ssm", readOnly: false },
+                { sourceVolume: "writable-3", containerPath: "/var/log/amazon/ssm", readOnly: false },
+            ]);
+        });
+
+        it("adds no SSM agent volumes for execute-command when the root filesystem is writable", async () => {
+            const built = await build({ image: IMAGE, enableExecuteCommand: true, readonlyRootFilesystem: false, writablePaths: [] });
+            assert.deepStrictEqual(built.inputs("web-task").volumes, []);
+        });
+
+        it("lets the execution role pull the repository of an explicit image even when it creates one", async () => {
+            const built = await build({ createRepository: true, image: "210987654321.dkr.ecr.eu-west-1.amazonaws.com/shared/api:v7" });
+            const pull = json(built.inputs("web-exec-policy").policy).Statement[1];
+            assert.deepStrictEqual([pull.Sid, pull.Resource], ["EcrPull", "arn:aws:ecr:eu-west-1:210987654321:repository/shared/api"]);
+        });
+
+        it("grants a partial Secrets Manager ARN with the suffix wildcard IAM needs to match the real secret", async () => {
+            const partial = `arn:aws:secretsmanager:us-east-1:${ACCOUNT_ID}:secret:api/token`;
+            const built = await build({ image: IMAGE, secrets: { TOKEN: partial } });
+            assert.deepStrictEqual(json(built.inputs("web-exec-policy").policy).Statement[1],
+                { Sid: "Secrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [partial, `${partial}-??????`] });
+        });
+
+        it("lets the execution role decrypt with the customer managed keys of the secrets", async () => {
+            const key = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+            const secret = `arn:aws:secretsmanager:us-east-1:${ACCOUNT_ID}:secret:db-AbCdEf`;
+            const built = await build({ image: IMAGE, secrets: { DB: secret }, secretsKmsKeyArns: [key] });
+            assert.deepStrictEqual(json(built.inputs("web-exec-policy").policy).Statement.slice(1), [
+                { Sid: "Secrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [secret] },
+                { Sid: "SecretsKms", Effect: "Allow", Action: ["kms:Decrypt"], Resource: [key] },
+            ]);
         });
     });
 
@@ -241,6 +280,12 @@ describe("FargateStack options", () => {
             assert.strictEqual(built.inputs("web-scaling-target").minCapacity, 1);
         });
 
+        it("starts at minCount when only minCount is raised above the default desired count", async () => {
+            const built = await build({ image: IMAGE, minCount: 3 });
+            assert.strictEqual(built.inputs("web-service").desiredCount, 3);
+            assert.strictEqual(built.inputs("web-scaling-target").minCapacity, 3);
+        });
+
         it("creates no scaling resources and lets desiredCount drive the service when autoscaling is off", async () => {
             const built = await build({ image: IMAGE, enableAutoscaling: false, desiredCount: 3 });
             assert.deepStrictEqual(built.children.filter(r => r.type.startsWith("aws:appautoscaling")), []);
@@ -298,6 +343,11 @@ describe("FargateStack options", () => {
             assert.match(built.inputs("web-tg").name, /^web-[0-9a-f]{8}$/);
             assert.notStrictEqual(built.inputs("web-alb").name, built.inputs("web-tg").name);
             assert.match(built.inputs("web-task").family, /^web-[0-9a-f]{8}$/);
+        });
+
+        it("names the ECR repository without consecutive separators, which ECR rejects", async () => {
+            const built = await build({ createRepository: true, imageTag: "v1" }, { name: "my--app" });
+            assert.match(built.inputs("my--app-repo").name, /^my-app-[0-9a-f]{8}$/);
         });
     });
 });

@@ -130,6 +130,13 @@ describe("FargateStack input validation", () => {
             });
         }
 
+        it("rejects a vpcCidrBlock whose subnets would be smaller than the /27 a load balancer needs", async () => {
+            await expectInvalid({ ...BASE, vpcCidrBlock: "10.0.0.0/24", availabilityZoneCount: 5 }, [
+                "`vpcCidrBlock` is too small for 5 availability zones: each subnet would be smaller than the /27 a load "
+                    + "balancer needs; got \"10.0.0.0/24\". Use a /23 or larger block, or fewer availability zones.",
+            ]);
+        });
+
         it("rejects a vpcCidrBlock that is too large, has host bits set, or is not a CIDR block", async () => {
             for (const cidr of ["10.0.0.0/8", "10.0.0.1/16", "not-a-cidr"]) {
                 await expectInvalid({ ...BASE, vpcCidrBlock: cidr }, [
@@ -332,6 +339,14 @@ describe("FargateStack input validation", () => {
             ]);
         });
 
+        it("rejects a KMS alias for the secrets' keys: IAM grants kms:Decrypt on key ARNs only", async () => {
+            const alias = "arn:aws:kms:us-east-1:123456789012:alias/secrets";
+            await expectInvalid({ ...BASE, secrets: { DB: SECRET_ARN }, secretsKmsKeyArns: [alias] }, [
+                `\`secretsKmsKeyArns[0]\` must be the ARN of a KMS key (not an alias or a key ID); got "${alias}". `
+                    + "Use the key's ARN, arn:aws:kms:<region>:<account>:key/<key id>.",
+            ]);
+        });
+
         it("rejects a variable set both as a secret and in environment", async () => {
             await expectInvalid({ ...BASE, environment: { DB_URL: "postgres://db:5432/app" }, secrets: { DB_URL: SECRET_ARN } }, [
                 "`secrets.DB_URL` is also set in `environment`; got `environment.DB_URL` as well. Set each variable in one of them only.",
@@ -447,8 +462,27 @@ describe("FargateStack input validation", () => {
                 loadBalancer: built.inputs(`${LONG_NAME}-alb`).name as string,
                 targetGroup: built.inputs(`${LONG_NAME}-tg`).name as string,
                 logGroup: built.inputs(`${LONG_NAME}-logs`).name as string,
+                executionRole: built.inputs(`${LONG_NAME}-exec-role`).name as string,
+                taskRole: built.inputs(`${LONG_NAME}-task-role`).name as string,
             };
         }
+
+        it("names the IAM roles within 64 characters with a stable hash, where an autoname would not fit", async () => {
+            const { executionRole, taskRole } = await awsNames();
+            for (const name of [executionRole, taskRole]) {
+                assert.strictEqual(name.length, 64, name);
+                assert.match(name, /^customer-facing-orders-api-with-an-unusually-long-descr-[0-9a-f]{8}$/);
+            }
+            assert.notStrictEqual(executionRole, taskRole);
+        });
+
+        it("rejects a name over 100 characters, which Pulumi's autonames would carry past AWS limits", async () => {
+            const name = "a".repeat(101);
+            await expectInvalid(BASE, [
+                `\`name\` must be at most 100 characters (it has 101); got "${name}". `
+                    + "Use a shorter name: it prefixes the name of every AWS resource the component creates.",
+            ], name);
+        });
 
         it("truncates the ALB and target group names with a stable hash instead of failing", async () => {
             const first = await awsNames();
