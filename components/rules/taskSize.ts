@@ -72,8 +72,8 @@ export function validMemoryMiB(cpu: number, operatingSystemFamily: string): numb
  * reads after the field's name ("`memoryMiB` is not a valid ...").
  */
 export interface TaskSizeProblem {
-    /** Which part is wrong: task cpu, task memory, or the CPU architecture for the operating system. */
-    field: "cpu" | "memory" | "cpuArchitecture";
+    /** Which part is wrong: task cpu, task memory, the CPU architecture or the operating system family. */
+    field: "cpu" | "memory" | "cpuArchitecture" | "operatingSystemFamily";
     /** What is wrong, e.g. `is not a valid Fargate memory size for 256 cpu units`. */
     problem: string;
     /** How to fix it, one sentence ending in a period. */
@@ -91,6 +91,24 @@ export function checkTaskSize(
     cpuArchitecture: string = "X86_64",
 ): TaskSizeProblem[] {
     const problems: TaskSizeProblem[] = [];
+    const listed = (values: readonly string[], value: string) => values.includes(String(value).toUpperCase());
+    if (!listed(FARGATE_OPERATING_SYSTEM_FAMILIES, operatingSystemFamily)) {
+        problems.push({
+            field: "operatingSystemFamily",
+            problem: "is not an operating system family Fargate runs",
+            fix: `Use one of ${FARGATE_OPERATING_SYSTEM_FAMILIES.join(", ")}.`,
+        });
+    }
+    if (!listed(FARGATE_CPU_ARCHITECTURES, cpuArchitecture)) {
+        problems.push({
+            field: "cpuArchitecture",
+            problem: "is not a CPU architecture Fargate runs",
+            fix: `Use ${FARGATE_CPU_ARCHITECTURES.join(" or ")}.`,
+        });
+    }
+    if (problems.length > 0) {
+        return problems; // the valid sizes depend on the platform
+    }
     const windows = isWindowsFamily(operatingSystemFamily);
     if (windows && String(cpuArchitecture).toUpperCase() === "ARM64") {
         problems.push({

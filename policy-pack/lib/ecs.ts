@@ -56,25 +56,17 @@ export interface NetworkConfiguration {
     kind: LauncherKind;
     /** The configuration object, {@link UNKNOWN}, or `undefined` when the launcher sets none (not awsvpc). */
     config: Read;
-    subnets: Read[] | typeof UNKNOWN | undefined;
-    securityGroups: Read[] | typeof UNKNOWN | undefined;
-    assignPublicIp: Read;
 }
 
 /** Reads the network configuration of a launcher, or `undefined` when `type` launches no ECS tasks. */
 export function networkConfiguration(type: string, props: unknown): NetworkConfiguration | undefined {
     const kind = launcherKind(type);
-    if (!kind) {
-        return undefined;
-    }
-    const config = get(props, ...kind.networkPath);
-    return {
-        kind,
-        config,
-        subnets: isUnknown(config) ? UNKNOWN : items(config, "subnets"),
-        securityGroups: isUnknown(config) ? UNKNOWN : items(config, "securityGroups"),
-        assignPublicIp: get(config, "assignPublicIp"),
-    };
+    return kind ? { kind, config: get(props, ...kind.networkPath) } : undefined;
+}
+
+/** One list of a network configuration (`subnets`, `securityGroups`), read only by the rules that need it. */
+export function networkList(network: NetworkConfiguration, key: "subnets" | "securityGroups"): Read[] | typeof UNKNOWN | undefined {
+    return isUnknown(network.config) ? UNKNOWN : items(network.config, key);
 }
 
 /** A launcher in the stack with its network configuration. */

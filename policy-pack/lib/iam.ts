@@ -13,6 +13,23 @@ export function isExecutionManagedPolicy(arn: string): boolean {
     return /^arn:aws[a-z-]*:iam::aws:policy\/service-role\/AmazonECSTaskExecutionRolePolicy$/.test(arn);
 }
 
+/**
+ * AWS managed policies whose whole content an execution role may carry, with the actions they allow (from the AWS
+ * Managed Policy Reference). Others are judged unsafe: AWS controls their content and they grant more.
+ * @see https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonEC2ContainerRegistryPullOnly.html
+ */
+const PULL_ONLY_AWS_MANAGED_POLICIES: Record<string, readonly string[]> = {
+    AmazonEC2ContainerRegistryPullOnly: [
+        "ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchImportUpstreamImage",
+    ],
+};
+
+/** The actions of an AWS managed policy an execution role may carry, or undefined for any other policy. */
+export function pullOnlyManagedPolicyActions(arn: string): readonly string[] | undefined {
+    const match = /^arn:aws[a-z-]*:iam::aws:policy\/([\w+=,.@-]+)$/.exec(arn);
+    return match ? PULL_ONLY_AWS_MANAGED_POLICIES[match[1]] : undefined;
+}
+
 /** True for an AWS managed policy ARN (`arn:aws:iam::aws:policy/...`), whose contents AWS controls. */
 export function isAwsManagedPolicy(arn: string): boolean {
     return /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn);
@@ -26,15 +43,13 @@ export interface RoleRef {
     literal?: string;
     /** True when no role is set. */
     absent: boolean;
-    /** True when the value is unknown and no role in the stack explains it. */
-    untraceable: boolean;
 }
 
 /** Resolves `owner`'s role ARN input `key` to roles in the stack, by property dependency, ARN or role name. */
 export function resolveRole(stack: StackIndex, owner: Resource, key: string): RoleRef {
     const value = get(owner.props, key);
     if (!isSet(value) || value === "") {
-        return { roles: [], absent: true, untraceable: false };
+        return { roles: [], absent: true };
     }
     const roles = stack.dependenciesOf(owner, key, [T.iamRole]);
     if (typeof value === "string" && !isUnknown(value)) {
@@ -44,9 +59,9 @@ export function resolveRole(stack: StackIndex, owner: Resource, key: string): Ro
             return typeof name === "string" && value.endsWith(`/${name}`);
         });
         const match = byArn ?? byName;
-        return { roles: unique(match ? [...roles, match] : roles), literal: value, absent: false, untraceable: false };
+        return { roles: unique(match ? [...roles, match] : roles), literal: value, absent: false };
     }
-    return { roles, absent: false, untraceable: roles.length === 0 };
+    return { roles, absent: false };
 }
 
 /** One managed policy attached to a role, as far as the stack shows it. */
@@ -197,6 +212,8 @@ export const EXECUTION_ROLE_ACTIONS: readonly string[] = [
     "ecr:BatchCheckLayerAvailability",
     "ecr:GetDownloadUrlForLayer",
     "ecr:BatchGetImage",
+    // Pulls through an ECR pull-through cache rule import the upstream image on first use.
+    "ecr:BatchImportUpstreamImage",
     "logs:CreateLogStream",
     "logs:PutLogEvents",
     "logs:CreateLogGroup",

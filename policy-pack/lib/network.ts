@@ -14,10 +14,15 @@ export interface SubnetFinding {
     reason: string;
 }
 
-const DEFAULT_ROUTES = ["0.0.0.0/0", "::/0"];
+/** Every IPv4 and every IPv6 address: a default route's destination, or "the whole internet" as a source. */
+export const ALL_ADDRESSES: readonly string[] = ["0.0.0.0/0", "::/0"];
 
 /** The findings that make `subnet` public or undecidable; none when it is private. */
 export function subnetFindings(stack: StackIndex, subnet: Resource): SubnetFinding[] {
+    if (subnet.type === T.defaultSubnet) {
+        // An adopted default subnet keeps the default VPC's main route table, which AWS routes to its internet gateway.
+        return [{ decided: true, reason: "is a default subnet (the default VPC routes its default subnets to its internet gateway)" }];
+    }
     const findings: SubnetFinding[] = [];
     const mapPublic = bool(subnet.props, "mapPublicIpOnLaunch");
     if (mapPublic === true) {
@@ -121,7 +126,7 @@ type Gateway = { kind: "igw"; name: string } | { kind: "other" } | { kind: "unkn
 
 function destinationOf(route: unknown, v4Key: string, v6Key: string): Destination {
     const values = [get(route, v4Key), get(route, v6Key)];
-    if (values.some(v => typeof v === "string" && DEFAULT_ROUTES.includes(v))) {
+    if (values.some(v => typeof v === "string" && ALL_ADDRESSES.includes(v))) {
         return "default";
     }
     return values.some(isUnknown) ? "unknown" : "other";
@@ -135,13 +140,13 @@ function gatewayKind(stack: StackIndex, owner: Resource, key: string, value: str
         const igw = stack.findByIdentifier(value, [T.internetGateway]);
         return igw || value.startsWith("igw-") ? { kind: "igw", name: igw?.name ?? value } : { kind: "other" };
     }
-    // Unknown gateway ID: it is an internet gateway's ID when the input was built from one. For inline routes the
-    // dependency is recorded for the whole `routes` list, so an unknown gateway on a default route of a table that
-    // depends on an internet gateway is taken to be that gateway (the conservative reading).
+    // Unknown gateway ID: it is an internet gateway's ID when the input was built only from one. For inline routes
+    // the dependency is recorded for the whole `routes` list: when it holds an internet gateway and other targets
+    // (a NAT or VPN gateway, say), which route goes where cannot be told, so it is left undecided, not failed.
     const deps = owner.propertyDependencies?.[key] ?? [];
     const igw = deps.find(dep => dep.type === T.internetGateway);
     if (igw) {
-        return { kind: "igw", name: igw.name };
+        return deps.every(dep => dep.type === T.internetGateway) ? { kind: "igw", name: igw.name } : { kind: "unknown" };
     }
     return deps.length > 0 ? { kind: "other" } : { kind: "unknown" };
 }

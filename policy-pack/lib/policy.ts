@@ -129,6 +129,8 @@ function metadata(meta: PolicyMeta) {
         ...(anchors.checkov ?? []).map(id => `checkov:${id}`),
         ...(anchors.controlTower ?? []).map(id => `controltower:${id}`),
     ];
+    // Versions: the Security Hub standard's own (standards/aws-foundational-security-best-practices/v/1.0.0), and
+    // Checkov's major version 3, under which the cited check IDs are defined (the SDK requires a version).
     const framework = anchors.securityHub?.length
         ? { name: "AWS Foundational Security Best Practices", version: "1.0.0", reference: anchors.securityHub[0] }
         : anchors.checkov?.length

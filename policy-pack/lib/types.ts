@@ -8,6 +8,7 @@
 export const T = {
     vpc: "aws:ec2/vpc:Vpc",
     subnet: "aws:ec2/subnet:Subnet",
+    defaultSubnet: "aws:ec2/defaultSubnet:DefaultSubnet",
     internetGateway: "aws:ec2/internetGateway:InternetGateway",
     routeTable: "aws:ec2/routeTable:RouteTable",
     defaultRouteTable: "aws:ec2/defaultRouteTable:DefaultRouteTable",
@@ -53,6 +54,7 @@ export const ROUTE_TABLE_TYPES: readonly string[] = [T.routeTable, T.defaultRout
 /** Human names for types, used in violation messages ("ECS service \"web\" ..."). */
 const KIND_NAMES: Record<string, string> = {
     [T.subnet]: "Subnet",
+    [T.defaultSubnet]: "Default subnet",
     [T.routeTable]: "Route table",
     [T.defaultRouteTable]: "Default route table",
     [T.securityGroup]: "Security group",

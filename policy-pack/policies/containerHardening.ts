@@ -2,6 +2,7 @@
  * Container hardening, advisory by default: logs shipped with awslogs, a read-only root filesystem, a non-root user
  * and a pinned image. Each reads only the fields it needs from the parsed container definitions.
  */
+import { isWindowsFamily } from "../../components/rules";
 import { forEachContainer, parseImage } from "../lib/containers";
 import { resourcePolicy } from "../lib/policy";
 import { T } from "../lib/types";
@@ -99,7 +100,7 @@ export const ecsContainerNonRootUser = resourcePolicy(
     [T.ecsTaskDefinition],
     check => {
         const os = str(check.props, "runtimePlatform", "operatingSystemFamily");
-        if (typeof os === "string" && os.toUpperCase().startsWith("WINDOWS")) {
+        if (typeof os === "string" && isWindowsFamily(os)) {
             return; // ECS does not support `user` for Windows containers
         }
         forEachContainer(check, "a non-root user", (container, subject) => {

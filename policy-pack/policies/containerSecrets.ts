@@ -20,7 +20,8 @@ export const DEFAULT_SECRET_KEY_PATTERNS: readonly string[] = [
     "PASSWORD",
     "PASSWD",
     "SECRET",
-    "TOKEN",
+    // A token, not a count of tokens or a tokenizer (MAX_TOKENS, TOKENIZER_MODEL).
+    "TOKEN(_|$)",
     "API_?KEY",
     "PRIVATE_?KEY",
     "ACCESS_?KEY",

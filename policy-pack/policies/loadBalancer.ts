@@ -5,7 +5,7 @@
  */
 import { resourcePolicy } from "../lib/policy";
 import { describe, LISTENER_TYPES, LOAD_BALANCER_TYPES } from "../lib/types";
-import { bool, get, isUnknown, items, str, UNKNOWN } from "../lib/values";
+import { bool, get, isSet, isUnknown, items, str, UNKNOWN } from "../lib/values";
 
 /** `alb-listener-https`: no plain-HTTP listener unless it only redirects to HTTPS. */
 export const albListenerHttps = resourcePolicy(
@@ -30,6 +30,9 @@ export const albListenerHttps = resourcePolicy(
     LISTENER_TYPES,
     ({ type, name, props, report }) => {
         const who = describe(type, name);
+        if (str(props, "protocol") === undefined && !isSet(get(props, "port"))) {
+            return; // neither protocol nor port: a Gateway Load Balancer listener, which carries no HTTP
+        }
         // The provider defaults an ALB listener's protocol to HTTP.
         const protocol = str(props, "protocol") ?? "HTTP";
         const actions = items(props, "defaultActions");
@@ -96,7 +99,9 @@ export const albListenerTls12 = resourcePolicy<TlsConfig>(
     LISTENER_TYPES,
     ({ type, name, props, config, report }) => {
         const who = describe(type, name);
-        const protocol = str(props, "protocol");
+        const written = str(props, "protocol");
+        // The provider accepts any case and stores the protocol upper-cased.
+        const protocol = typeof written === "string" && !isUnknown(written) ? written.toUpperCase() : written;
         const policy = str(props, "sslPolicy");
         const secure = protocol === "HTTPS" || protocol === "TLS";
         if (protocol === UNKNOWN || (secure && policy === UNKNOWN)) {
@@ -106,7 +111,7 @@ export const albListenerTls12 = resourcePolicy<TlsConfig>(
             );
             return;
         }
-        if (protocol !== "HTTPS" && protocol !== "TLS") {
+        if (!secure) {
             return;
         }
         const fix = "Set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 or newer.";

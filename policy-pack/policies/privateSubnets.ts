@@ -4,7 +4,7 @@
  * gateways that reach them; subnets from outside the stack are accepted only when listed in `privateSubnetIds`, and
  * otherwise reported as "cannot verify" at `unverifiedLevel` (advisory by default), never passed silently.
  */
-import { awsvpcLaunchers } from "../lib/ecs";
+import { awsvpcLaunchers, networkList } from "../lib/ecs";
 import { subnetFindings } from "../lib/network";
 import { stackPolicy } from "../lib/policy";
 import { resolveReferences } from "../lib/stack";
@@ -47,7 +47,7 @@ export const ecsTasksInPrivateSubnets = stackPolicy<Config>(
     ({ stack, config, report }) => {
         for (const { resource, network } of awsvpcLaunchers(stack.resources)) {
             const who = describe(resource.type, resource.name);
-            const subnets = resolveReferences(stack, resource, network.kind.dependencyKey, network.subnets, [T.subnet]);
+            const subnets = resolveReferences(stack, resource, network.kind.dependencyKey, networkList(network, "subnets"), [T.subnet, T.defaultSubnet]);
             for (const subnet of subnets.resources) {
                 for (const finding of subnetFindings(stack, subnet)) {
                     const text = `${who} places tasks in subnet "${subnet.name}", which ${finding.reason}.`;

@@ -11,6 +11,7 @@ import {
     isAwsManagedPolicy,
     isExecutionManagedPolicy,
     managedPoliciesOf,
+    pullOnlyManagedPolicyActions,
     resolveRole,
     RoleRef,
 } from "../lib/iam";
@@ -90,17 +91,8 @@ function checkDistinct(taskDefinition: Resource, task: RoleRef, execution: RoleR
         const role = shared ? `IAM role "${shared.name}"` : `role ARN "${task.literal}"`;
         const text = `${who} uses ${role} as both its task role and its execution role. ${fix}`;
         report.violation(text, taskDefinition.urn);
-        return;
     }
-    if (task.untraceable || execution.untraceable) {
-        const input = task.untraceable ? "taskRoleArn" : "executionRoleArn";
-        report.unverified(
-            `${who} sets ${input} to a value unknown during preview that does not come from an IAM role in this ` +
-                "stack, so whether its task and execution roles differ cannot be verified. Pass the ARNs of " +
-                "aws.iam.Role resources in this stack, or known ARNs.",
-            taskDefinition.urn,
-        );
-    }
+    // An untraceable role is reported once, by outsideStack, for both questions.
 }
 
 function outsideStack(taskDefinition: Resource, ref: RoleRef, input: string, report: Reporter): boolean {
@@ -108,14 +100,20 @@ function outsideStack(taskDefinition: Resource, ref: RoleRef, input: string, rep
         return false;
     }
     const who = describe(taskDefinition.type, taskDefinition.name);
-    const what = ref.literal
-        ? `role "${ref.literal}", which is not created in this stack`
-        : "a role unknown during preview";
-    report.unverified(
-        `${who} sets ${input} to ${what}, so the role's policies cannot be inspected. Create the role in this ` +
-            "stack, or review its policies by hand.",
-        taskDefinition.urn,
-    );
+    if (ref.literal) {
+        report.unverified(
+            `${who} sets ${input} to role "${ref.literal}", which is not created in this stack, so the role's ` +
+                "policies cannot be inspected. Create the role in this stack, or review its policies by hand.",
+            taskDefinition.urn,
+        );
+    } else {
+        report.unverified(
+            `${who} sets ${input} to a value unknown during preview that does not come from an IAM role in this ` +
+                "stack, so neither whether its task and execution roles differ nor the role's policies can be " +
+                "verified. Pass the ARNs of aws.iam.Role resources in this stack, or known ARNs.",
+            taskDefinition.urn,
+        );
+    }
     return true;
 }
 
@@ -159,8 +157,9 @@ function checkExecutionRole(
         const subject = `IAM role "${role.name}", used as an ECS execution role,`;
         for (const policy of managedPoliciesOf(stack, role)) {
             const via = policy.via === role ? "through managedPolicyArns" : `through "${policy.via.name}"`;
-            const allowed = (arn: string) =>
-                isExecutionManagedPolicy(arn) || config.allowedExecutionRolePolicyArns.includes(arn);
+            const allowed = (arn: string) => isExecutionManagedPolicy(arn)
+                || config.allowedExecutionRolePolicyArns.includes(arn)
+                || actionsOutside(pullOnlyManagedPolicyActions(arn) ?? ["*"], allowedActions).length === 0;
             if (policy.arn && allowed(policy.arn)) {
                 continue;
             }

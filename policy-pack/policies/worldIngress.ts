@@ -3,13 +3,12 @@
  * Tasks should be reachable only from their load balancer's security group. Rules are found inline on the group,
  * as `aws.vpc.SecurityGroupIngressRule` and as `aws.ec2.SecurityGroupRule` (type ingress), matched by URN.
  */
-import { awsvpcLaunchers } from "../lib/ecs";
+import { awsvpcLaunchers, networkList } from "../lib/ecs";
+import { ALL_ADDRESSES } from "../lib/network";
 import { stackPolicy } from "../lib/policy";
 import { Resource, resolveReferences, StackIndex } from "../lib/stack";
 import { describe, T } from "../lib/types";
 import { get, isUnknown, items, str, UNKNOWN } from "../lib/values";
-
-const WORLD = ["0.0.0.0/0", "::/0"];
 
 interface IngressFinding {
     decided: boolean;
@@ -36,7 +35,7 @@ export const ecsTaskSgNoWorldIngress = stackPolicy(
         for (const { resource, network } of awsvpcLaunchers(stack.resources)) {
             const who = describe(resource.type, resource.name);
             const key = network.kind.dependencyKey;
-            const groups = resolveReferences(stack, resource, key, network.securityGroups, [T.securityGroup]);
+            const groups = resolveReferences(stack, resource, key, networkList(network, "securityGroups"), [T.securityGroup]);
             for (const group of groups.resources) {
                 for (const finding of worldIngress(stack, group)) {
                     const text = `${who} uses security group "${group.name}", which ${finding.reason}.`;
@@ -97,7 +96,7 @@ function worldIngress(stack: StackIndex, group: Resource): IngressFinding[] {
 
 function cidrFindings(lists: unknown[], rule: unknown, label: string): IngressFinding[] {
     const values = lists.flatMap(list => (list === UNKNOWN ? [UNKNOWN] : Array.isArray(list) ? list : []));
-    const world = values.filter((v): v is string => typeof v === "string" && WORLD.includes(v));
+    const world = values.filter((v): v is string => typeof v === "string" && ALL_ADDRESSES.includes(v));
     if (world.length > 0) {
         return [{ decided: true, reason: `allows ingress from ${world.join(" and ")} ${ports(rule)} (${label})` }];
     }

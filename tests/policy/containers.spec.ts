@@ -123,8 +123,14 @@ describe("container policies", () => {
                 advisory(`${app} sets environment variable "UPSTREAM" in plain text, and its value looks like an AWS access key ID. ${move}`),
             ]);
         });
-        it("passes names that refer to a secret and empty or boolean values", async () => {
-            for (const [name, value] of [["DB_PASSWORD_ARN", "x"], ["TOKEN_URL", "https://auth"], ["API_KEY", ""], ["USE_TOKEN", "true"]]) {
+        it("fails a token variable, named with a prefix or alone", async () => {
+            await expectFindings(ecsNoSecretsInEnvironment, env("GITHUB_TOKEN", "abc123"), [
+                advisory(`${app} sets environment variable "GITHUB_TOKEN" in plain text, and its name looks like a secret. ${move}`),
+            ]);
+        });
+        it("passes names that refer to a secret, counts of tokens, and empty or boolean values", async () => {
+            for (const [name, value] of [["DB_PASSWORD_ARN", "x"], ["TOKEN_URL", "https://auth"], ["API_KEY", ""], ["USE_TOKEN", "true"],
+                ["MAX_TOKENS", "4096"], ["TOKENIZER_MODEL", "cl100k_base"]]) {
                 await expectFindings(ecsNoSecretsInEnvironment, env(name, value), []);
             }
         });

@@ -1,16 +1,9 @@
 import * as assert from "assert";
 import { fargateValidCpuMemory as policy, parseCpuUnits, parseMemoryMiB } from "../../policy-pack/policies/cpuMemory";
-import { checkTaskSize } from "../../components/rules";
 import { U } from "./support/fixtures";
 import { expectFindings, mandatory, unverified } from "./support/scenario";
 
 const task = 'Task definition "app-task"';
-
-/** The shared rules phrase problem and fix; the policy names the field and value in front of them. */
-function ruleText(cpu: number, memory: number, os: string, arch: string): string {
-    const [problem] = checkTaskSize(cpu, memory, os, arch);
-    return `${problem.problem}. ${problem.fix}`;
-}
 
 describe("fargate-valid-cpu-memory", () => {
     it("passes the secure stack (256 cpu, 512 MiB, Linux x86_64)", async () => {
@@ -19,13 +12,13 @@ describe("fargate-valid-cpu-memory", () => {
 
     it("fails 256 cpu with 4096 MiB", async () => {
         await expectFindings(policy, s => s.update("app-task", p => (p.memory = "4096")), [
-            mandatory(`${task}: memory 4096 ${ruleText(256, 4096, "LINUX", "X86_64")}`),
+            mandatory(`${task}: memory 4096 is not a valid Fargate memory size for 256 cpu units. Use one of 512, 1024, 2048 MiB.`),
         ]);
     });
 
     it("fails a cpu value Fargate does not offer", async () => {
         await expectFindings(policy, s => s.update("app-task", p => (p.cpu = "300")), [
-            mandatory(`${task}: cpu 300 ${ruleText(300, 512, "LINUX", "X86_64")}`),
+            mandatory(`${task}: cpu 300 is not a valid Fargate cpu value. Use one of 256, 512, 1024, 2048, 4096, 8192, 16384.`),
         ]);
     });
 
@@ -33,7 +26,7 @@ describe("fargate-valid-cpu-memory", () => {
         await expectFindings(
             policy,
             s => s.update("app-task", p => Object.assign(p, { cpu: "1024", memory: "2048", runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE", cpuArchitecture: "ARM64" } })),
-            [mandatory(`${task}: runtimePlatform.cpuArchitecture ARM64 ${ruleText(1024, 2048, "WINDOWS_SERVER_2022_CORE", "ARM64")}`)],
+            [mandatory(`${task}: runtimePlatform.cpuArchitecture ARM64 must be X86_64 for Windows containers (Fargate runs Windows only on X86_64). Use X86_64 for Windows, or the LINUX operating system family for ARM64.`)],
         );
     });
 
@@ -41,8 +34,22 @@ describe("fargate-valid-cpu-memory", () => {
         await expectFindings(
             policy,
             s => s.update("app-task", p => (p.runtimePlatform = { operatingSystemFamily: "WINDOWS_SERVER_2019_CORE", cpuArchitecture: "X86_64" })),
-            [mandatory(`${task}: cpu 256 ${ruleText(256, 512, "WINDOWS_SERVER_2019_CORE", "X86_64")}`)],
+            [mandatory(`${task}: cpu 256 is not a valid Fargate cpu value for Windows. Use one of 1024, 2048, 4096.`)],
         );
+    });
+
+    it("fails an operating system family Fargate does not run (Windows Server 2016 is EC2 only)", async () => {
+        await expectFindings(
+            policy,
+            s => s.update("app-task", p => Object.assign(p, { cpu: "1024", memory: "2048", runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2016_FULL", cpuArchitecture: "X86_64" } })),
+            [mandatory(`${task}: runtimePlatform.operatingSystemFamily WINDOWS_SERVER_2016_FULL is not an operating system family Fargate runs. Use one of LINUX, WINDOWS_SERVER_2019_FULL, WINDOWS_SERVER_2019_CORE, WINDOWS_SERVER_2022_FULL, WINDOWS_SERVER_2022_CORE.`)],
+        );
+    });
+
+    it("fails a CPU architecture Fargate does not run", async () => {
+        await expectFindings(policy, s => s.update("app-task", p => (p.runtimePlatform = { operatingSystemFamily: "LINUX", cpuArchitecture: "AMD64" })), [
+            mandatory(`${task}: runtimePlatform.cpuArchitecture AMD64 is not a CPU architecture Fargate runs. Use X86_64 or ARM64.`),
+        ]);
     });
 
     it("accepts vCPU and GB notation", async () => {

@@ -25,6 +25,9 @@ describe("load balancer policies", () => {
                 advisory(`Listener "legacy" serves plain HTTP on port 8080 without redirecting to HTTPS. ${HTTPS_FIX}`),
             ]);
         });
+        it("ignores Gateway Load Balancer listeners, which have neither protocol nor port", async () => {
+            await expectFindings(albListenerHttps, s => s.add(LISTENER_TYPES[0], "gwlb", { defaultActions: [{ type: "forward", targetGroupArn: U }] }), []);
+        });
         it("ignores non-HTTP listeners of network load balancers", async () => {
             await expectFindings(albListenerHttps, s => s.add(LISTENER_TYPES[0], "tcp", { port: 5432, protocol: "TCP", defaultActions: [{ type: "forward" }] }), []);
         });
@@ -38,6 +41,11 @@ describe("load balancer policies", () => {
     describe("alb-listener-tls-1-2", () => {
         it("fails an HTTPS listener without sslPolicy", async () => {
             await expectFindings(albListenerTls12, s => s.update("app-https", p => delete p.sslPolicy), [
+                advisory(`Listener "app-https" sets no sslPolicy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1. ${TLS_FIX}`),
+            ]);
+        });
+        it("reads the protocol in any case, as the provider accepts it", async () => {
+            await expectFindings(albListenerTls12, s => s.update("app-https", p => { p.protocol = "https"; delete p.sslPolicy; }), [
                 advisory(`Listener "app-https" sets no sslPolicy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1. ${TLS_FIX}`),
             ]);
         });

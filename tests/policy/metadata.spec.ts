@@ -31,6 +31,19 @@ describe("policy metadata", () => {
         }
     });
 
+    it("gives each policy the level, severity and anchors in its README row that its metadata has", () => {
+        const readme = fs.readFileSync(path.join(packDir, "README.md"), "utf8");
+        const rows = new Map(readme.split("\n").filter(line => /^\| `[a-z0-9-]+` \| (mandatory|advisory) \|/.test(line))
+            .map(line => line.split(" | ").map(cell => cell.replace(/^\| |`| \|$/g, "")))
+            .map(cells => [cells[0], cells] as const));
+        for (const policy of allPolicies) {
+            const anchors = (policy.tags ?? []).map(tag => tag.split(":")[1]).join(", ") || "AWS docs only";
+            assert.deepStrictEqual([rows.get(policy.name)?.[1], rows.get(policy.name)?.[2], rows.get(policy.name)?.[4]],
+                [policy.enforcementLevel, policy.severity, anchors], policy.name);
+        }
+        assert.strictEqual(rows.size, allPolicies.length);
+    });
+
     it("lists every policy in the README table and only known policies in the sample config", () => {
         const readme = fs.readFileSync(path.join(packDir, "README.md"), "utf8");
         const sample = JSON.parse(fs.readFileSync(path.join(packDir, "policy-config.json"), "utf8"));

@@ -50,6 +50,21 @@ describe("ecs-tasks-in-private-subnets", () => {
         );
     });
 
+    it("leaves an inline default route undecided when the routes depend on an internet gateway and another gateway", async () => {
+        await expectFindings(
+            policy,
+            s =>
+                s
+                    .update("app-private-rt-1", p => (p.routes = [{ cidrBlock: "0.0.0.0/0", gatewayId: U }, { cidrBlock: "203.0.113.0/24", gatewayId: U }]))
+                    .dependOn("app-private-rt-1", "routes", [s.add("aws:ec2/vpnGateway:VpnGateway", "app-vgw", { vpcId: U }), s.get("app-igw")])
+                    .update("app-service", p => (p.networkConfiguration.subnets = [U]))
+                    .dependOn("app-service", "networkConfiguration", [s.get("app-private-1")]),
+            [
+                unverified(`${service} places tasks in subnet "app-private-1", which routes 0.0.0.0/0 or ::/0 to a gateway whose ID is unknown during preview through route table "app-private-rt-1". Whether it is private cannot be verified; use values known at preview.`),
+            ],
+        );
+    });
+
     it("follows a subnet without an association to its VPC's main route table", async () => {
         await expectFindings(
             policy,
@@ -144,6 +159,17 @@ describe("ecs-tasks-in-private-subnets", () => {
                 unverified(`${service} places tasks in subnets whose IDs are unknown during preview and do not come from subnets in this stack (networkConfiguration.subnets), so whether they are private cannot be verified. Pass the IDs of aws.ec2.Subnet resources in this stack, or known IDs listed in privateSubnetIds.`),
             ]);
         });
+    });
+
+    it("fails a service placed in an adopted default subnet, which the default VPC routes to the internet", async () => {
+        await expectFindings(
+            policy,
+            s => {
+                const subnet = s.add(T.defaultSubnet, "default-a", { availabilityZone: "us-east-1a" });
+                s.update("app-service", p => (p.networkConfiguration.subnets = [U])).dependOn("app-service", "networkConfiguration", [subnet, s.get("app-task-sg")]);
+            },
+            [mandatory(`${service} places tasks in subnet "default-a", which is a default subnet (the default VPC routes its default subnets to its internet gateway). ${FIX}`)],
+        );
     });
 
     it("reports unknown subnet IDs beyond the subnets the input depends on", async () => {

@@ -47,8 +47,7 @@ describe("ecs-separate-task-and-execution-roles", () => {
 
         it("reports an untraceable unknown role ARN as cannot verify", async () => {
             await expectFindings(policy, s => s.dependOn("app-task", "taskRoleArn", []), [
-                unverified(`${task} sets taskRoleArn to a value unknown during preview that does not come from an IAM role in this stack, so whether its task and execution roles differ cannot be verified. Pass the ARNs of aws.iam.Role resources in this stack, or known ARNs.`),
-                unverified(`${task} sets taskRoleArn to a role unknown during preview, so the role's policies cannot be inspected. Create the role in this stack, or review its policies by hand.`),
+                unverified(`${task} sets taskRoleArn to a value unknown during preview that does not come from an IAM role in this stack, so neither whether its task and execution roles differ nor the role's policies can be verified. Pass the ARNs of aws.iam.Role resources in this stack, or known ARNs.`),
             ]);
         });
     });
@@ -108,6 +107,23 @@ describe("ecs-separate-task-and-execution-roles", () => {
             await expectFindings(policy, s => s.add(T.iamRolePolicyAttachment, "exec-admin", { role: U, policyArn: arn }, { role: [s.get("app-exec-role")] }), [
                 mandatory(`${execRole} has AWS managed policy "${arn}" attached through "exec-admin", which grants more than an execution role needs. ${SCOPE}`),
             ]);
+        });
+
+        it("accepts AmazonEC2ContainerRegistryPullOnly, whose every action is an image pull", async () => {
+            const arn = "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly";
+            await expectFindings(policy, s => s.add(T.iamRolePolicyAttachment, "exec-pull", { role: U, policyArn: arn }, { role: [s.get("app-exec-role")] }), []);
+        });
+
+        it("fails AmazonEC2ContainerRegistryReadOnly, which also lists and describes repositories", async () => {
+            const arn = "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly";
+            await expectFindings(policy, s => s.add(T.iamRolePolicyAttachment, "exec-read", { role: U, policyArn: arn }, { role: [s.get("app-exec-role")] }), [
+                mandatory(`${execRole} has AWS managed policy "${arn}" attached through "exec-read", which grants more than an execution role needs. ${SCOPE}`),
+            ]);
+        });
+
+        it("accepts an inline pull through a pull-through cache rule (ecr:BatchImportUpstreamImage)", async () => {
+            const document = JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:BatchImportUpstreamImage"], Resource: "*" }] });
+            await expectFindings(policy, s => s.update("app-exec-policy", p => (p.policy = document)), []);
         });
 
         it("accepts AmazonECSTaskExecutionRolePolicy on the execution role", async () => {

@@ -1,5 +1,5 @@
 import { albTargetGroupIpTargetType as policy } from "../../policy-pack/policies/targetGroupIpType";
-import { TARGET_GROUP_TYPES } from "../../policy-pack/lib/types";
+import { T, TARGET_GROUP_TYPES } from "../../policy-pack/lib/types";
 import { StackFixture, U } from "./support/fixtures";
 import { expectFindings, mandatory, unverified } from "./support/scenario";
 
@@ -29,6 +29,20 @@ describe("alb-target-group-ip-target-type", () => {
         };
         await expectFindings(policy, alias, [
             mandatory(`Target group "legacy-tg" has targetType "instance" but fronts awsvpc ECS service "app-service", whose tasks register by IP address. ${FIX}`),
+        ]);
+    });
+
+    it("fails an instance target group in front of an ECS task set", async () => {
+        const taskSet = (s: StackFixture) => {
+            const tg = s.add(TARGET_GROUP_TYPES[0], "canary-tg", { port: 8080, protocol: "HTTP", targetType: "instance" });
+            s.add(T.ecsTaskSet, "canary", {
+                service: U, cluster: U, taskDefinition: U, launchType: "FARGATE",
+                networkConfiguration: { subnets: [U], assignPublicIp: false },
+                loadBalancers: [{ targetGroupArn: U, containerName: "app", containerPort: 8080 }],
+            }, { loadBalancers: [tg], networkConfiguration: [s.get("app-private-1")] });
+        };
+        await expectFindings(policy, taskSet, [
+            mandatory(`Target group "canary-tg" has targetType "instance" but fronts awsvpc ECS task set "canary", whose tasks register by IP address. ${FIX}`),
         ]);
     });
 
