@@ -122,9 +122,9 @@ function buildImageSource(ctx: LayerContext, args: ResolvedArgs, env: AwsEnviron
 interface Foundation {
     env: AwsEnvironment;
     network: Network;
-    registry?: Registry;
+    registry?: Registry | undefined;
     image: pulumi.Output<string>;
-    imageBuild?: pulumi.Resource;
+    imageBuild?: pulumi.Resource | undefined;
     logGroupName: string;
 }
 

@@ -23,7 +23,7 @@ export interface IamInputs {
     /** Customer managed KMS keys that encrypt those secrets: the execution role may decrypt with them. */
     secretsKmsKeyArns: pulumi.Input<string>[];
     taskRolePolicyArns: pulumi.Input<string>[];
-    taskRolePolicyJson?: pulumi.Input<string>;
+    taskRolePolicyJson?: pulumi.Input<string> | undefined;
     enableExecuteCommand: boolean;
 }
 

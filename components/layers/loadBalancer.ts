@@ -32,7 +32,7 @@ export interface LoadBalancerInputs {
     deregistrationDelaySeconds: number;
     enableDeletionProtection: boolean;
     /** HTTPS on 443 with an HTTP→HTTPS redirect when set; HTTP only otherwise. */
-    certificateArn?: pulumi.Input<string>;
+    certificateArn?: pulumi.Input<string> | undefined;
 }
 
 /**

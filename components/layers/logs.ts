@@ -15,7 +15,7 @@ export function logGroupNameFor(project: string, stack: string, name: string): s
 export interface LogInputs {
     logGroupName: string;
     retentionDays: number;
-    kmsKeyArn?: pulumi.Input<string>;
+    kmsKeyArn?: pulumi.Input<string> | undefined;
 }
 
 /** Creates the CloudWatch log group the container writes to. */

@@ -28,7 +28,7 @@ export interface TaskInputs {
     executionRoleArn: pulumi.Input<string>;
     taskRoleArn: pulumi.Input<string>;
     /** The image build, when the component builds the image: a task must not be registered before its image exists. */
-    imageBuild?: pulumi.Resource;
+    imageBuild?: pulumi.Resource | undefined;
 }
 
 /**
