@@ -4,7 +4,7 @@
  * port it prints, then `GetAnalyzerInfo`, `Configure`, `Analyze` and `AnalyzeStack`. Used by the protocol specs and
  * by tools that check recorded resources (the offline preview). No test framework dependency.
  */
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
@@ -13,6 +13,7 @@ import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { PolicyPackConfigFile, resolvePolicyConfig } from "./config";
+import { spawnPulumiRunner } from "./spawn";
 import {
     AnalyzerSummary,
     Diagnostic,
@@ -40,38 +41,11 @@ export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..");
 /** Starts the pack as the CLI does and connects to it. Call {@link PolicyPackClient.close} when done. */
 export async function startPolicyPack(options: StartOptions = {}): Promise<PolicyPackClient> {
     const packDir = options.packDir ?? DEFAULT_PACK_DIR;
-    const runner = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
     // The engine address is ignored by the policy runner; the CLI always passes one.
-    const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
-        cwd: packDir,
-        env: { ...process.env, ...options.env },
-        stdio: ["ignore", "pipe", "pipe"],
+    const { child, port } = await spawnPulumiRunner("run-policy-pack", ["127.0.0.1:0", "."], {
+        cwd: packDir, env: { ...process.env, ...options.env }, label: "policy pack", timeoutMs: options.startTimeoutMs ?? 60000,
     });
-    const port = await readPort(child, options.startTimeoutMs ?? 60000);
     return new PolicyPackClient(child, port);
-}
-
-function readPort(child: ChildProcess, timeoutMs: number): Promise<number> {
-    return new Promise((resolve, reject) => {
-        let stdout = "";
-        let stderr = "";
-        const fail = (why: string) => {
-            clearTimeout(timer);
-            child.kill();
-            reject(new Error(`The policy pack did not start: ${why}.\n${stderr}`));
-        };
-        const timer = setTimeout(() => fail(`no port after ${timeoutMs} ms`), timeoutMs);
-        child.stderr?.on("data", chunk => (stderr += String(chunk)));
-        child.stdout?.on("data", chunk => {
-            stdout += String(chunk);
-            const line = /^(\d+)\s*$/m.exec(stdout);
-            if (line) {
-                clearTimeout(timer);
-                resolve(Number(line[1]));
-            }
-        });
-        child.on("exit", code => fail(`it exited with code ${code}`));
-    });
 }
 
 /** Both diagnostics and, per resource policy, the policies that reported themselves not applicable. */

@@ -4,13 +4,13 @@
  * consumer's working directory. The host loads the TypeScript sources through ts-node with type-checking, prints
  * its gRPC port and serves the ResourceProvider protocol. `GetPluginInfo` and `GetSchema` need no engine.
  */
-import { ChildProcess, spawn } from "child_process";
-import * as path from "path";
+import { ChildProcess } from "child_process";
 import * as grpc from "@grpc/grpc-js";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerpb from "@pulumi/pulumi/proto/provider_pb";
 import * as pluginpb from "@pulumi/pulumi/proto/plugin_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { spawnPulumiRunner } from "../../policy-pack/protocol/spawn";
 
 /** Options of {@link startComponentPlugin}. */
 export interface StartPluginOptions {
@@ -24,43 +24,10 @@ export interface StartPluginOptions {
 
 /** Starts the plugin host on `pluginDir` and connects to it. Call {@link ComponentPluginClient.close} when done. */
 export async function startComponentPlugin(options: StartPluginOptions): Promise<ComponentPluginClient> {
-    const runner = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-plugin");
-    const child = spawn(process.execPath, [runner, options.pluginDir], {
-        cwd: options.cwd,
-        stdio: ["ignore", "pipe", "pipe"],
+    const { child, port } = await spawnPulumiRunner("run-plugin", [options.pluginDir], {
+        cwd: options.cwd, label: "component plugin", timeoutMs: options.startTimeoutMs ?? 60000,
     });
-    const port = await readPort(child, options.startTimeoutMs ?? 60000);
     return new ComponentPluginClient(child, port);
-}
-
-function readPort(child: ChildProcess, timeoutMs: number): Promise<number> {
-    return new Promise((resolve, reject) => {
-        let stdout = "";
-        let stderr = "";
-        let settled = false;
-        const fail = (why: string) => {
-            if (settled) {
-                return;
-            }
-            settled = true;
-            clearTimeout(timer);
-            child.kill();
-            reject(new Error(`The component plugin did not start: ${why}.\n${stderr}`));
-        };
-        const timer = setTimeout(() => fail(`no port after ${timeoutMs} ms`), timeoutMs);
-        child.stderr?.on("data", chunk => (stderr += String(chunk)));
-        child.stdout?.on("data", chunk => {
-            stdout += String(chunk);
-            const line = /^(\d+)\s*$/m.exec(stdout);
-            if (line && !settled) {
-                settled = true;
-                clearTimeout(timer);
-                resolve(Number(line[1]));
-            }
-        });
-        child.on("error", err => fail(err.message));
-        child.on("exit", code => fail(`it exited with code ${code}`));
-    });
 }
 
 /** A connection to a running component plugin. */
