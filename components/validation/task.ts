@@ -158,6 +158,9 @@ function validateEnvironment(resolved: ResolvedArgs, problems: Problems): void {
 /** IAM grants `kms:Decrypt` on key ARNs only: an alias or a key ID would silently grant nothing. */
 function validateSecretsKmsKeyArns(resolved: ResolvedArgs, problems: Problems): void {
     const arns: unknown = resolved.secretsKmsKeyArns;
+    if (pulumi.Output.isInstance(arns)) {
+        return; // a whole list from another language's program: used as it resolves
+    }
     if (!Array.isArray(arns)) {
         problems.add("secretsKmsKeyArns", "must be a list of KMS key ARNs", arns,
             `Use a list such as ["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"].`);

@@ -7,6 +7,7 @@ import { build, inventory, json, resolve } from "../support/fixture";
 import { ACCOUNT_ID } from "../support/awsMocks";
 
 const IMAGE = "nginx:1.27";
+const KMS_KEY = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const names = (built: { children: { type: string; name: string }[] }, type: string) =>
     built.children.filter(r => r.type === type).map(r => r.name).sort();
 
@@ -213,7 +214,7 @@ describe("FargateStack options", () => {
         });
 
         it("lets the execution role decrypt with the customer managed keys of the secrets", async () => {
-            const key = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+            const key = KMS_KEY;
             const secret = `arn:aws:secretsmanager:us-east-1:${ACCOUNT_ID}:secret:db-AbCdEf`;
             const built = await build({ image: IMAGE, secrets: { DB: secret }, secretsKmsKeyArns: [key] });
             assert.deepStrictEqual(json(built.inputs("web-exec-policy").policy).Statement.slice(1), [
@@ -302,11 +303,14 @@ describe("FargateStack options", () => {
                 image: IMAGE, vpcId: "vpc-1", publicSubnetIds: pulumi.output(["subnet-a", "subnet-b"]),
                 privateSubnetIds: pulumi.output(["subnet-c", "subnet-d"]),
                 environment: pulumi.output({ MODE: "api" }), secrets: pulumi.secret({ TOKEN: param }),
+                secretsKmsKeyArns: pulumi.output([KMS_KEY]),
             } as any);
             const container = json(built.inputs("web-task").containerDefinitions)[0];
             assert.deepStrictEqual(container.environment, [{ name: "MODE", value: "api" }]);
             assert.deepStrictEqual(container.secrets, [{ name: "TOKEN", valueFrom: param }]);
-            assert.deepStrictEqual(json(built.inputs("web-exec-policy").policy).Statement[1].Resource, [param]);
+            const statements = json(built.inputs("web-exec-policy").policy).Statement;
+            assert.deepStrictEqual(statements[1].Resource, [param]);
+            assert.deepStrictEqual(statements[2], { Sid: "SecretsKms", Effect: "Allow", Action: ["kms:Decrypt"], Resource: [KMS_KEY] });
             assert.deepStrictEqual(built.inputs("web-service").networkConfiguration.subnets, ["subnet-c", "subnet-d"]);
             assert.deepStrictEqual(built.inputs("web-alb").subnets, ["subnet-a", "subnet-b"]);
         });
