@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { partitionOf } from "../rules";
 
 /**
  * The account, partition and region the stack deploys to. Read with invokes, which the engine answers during
@@ -24,16 +25,6 @@ export function readEnvironment(parent: pulumi.Resource): AwsEnvironment {
 }
 
 const ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._/-]+)(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?$/;
-
-/** The partition of a region: China and GovCloud regions have their own. */
-export function partitionOf(region: string): string {
-    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
-}
-
-/** The DNS suffix of a partition's service endpoints (ECR registries among them). */
-export function dnsSuffixOf(partition: string): string {
-    return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
-}
 
 /** The ECR repository ARN of an ECR image reference, or undefined for images from other registries. */
 export function ecrRepositoryArnOf(image: string): string | undefined {

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsEnvironment, dnsSuffixOf } from "./environment";
+import { AwsEnvironment } from "./environment";
 import { LayerContext, childOpts, tagsFor } from "./context";
-import { NAME_RULES, stableName } from "../rules";
+import { NAME_RULES, dnsSuffixOf, stableName } from "../rules";
 
 /** The repository the service's images are pushed to. */
 export interface Registry {

@@ -37,6 +37,7 @@ export interface TaskInputs {
  * stack's preview and the policy pack can read it.
  */
 export function createTaskDefinition(ctx: LayerContext, inputs: TaskInputs): pulumi.Output<string> {
+    const paths = writablePaths(inputs);
     const taskDefinition = new aws.ecs.TaskDefinition(`${ctx.name}-task`, {
         family: stableName(ctx.name, ctx.uniqueKey, NAME_RULES.ecsName),
         cpu: String(inputs.cpu),
@@ -49,8 +50,8 @@ export function createTaskDefinition(ctx: LayerContext, inputs: TaskInputs): pul
         },
         executionRoleArn: inputs.executionRoleArn,
         taskRoleArn: inputs.taskRoleArn,
-        containerDefinitions: containerDefinitions(inputs),
-        volumes: writablePaths(inputs).map((_, i) => ({ name: `writable-${i + 1}` })),
+        containerDefinitions: containerDefinitions(inputs, paths),
+        volumes: paths.map((_, i) => ({ name: `writable-${i + 1}` })),
         tags: tagsFor(ctx, `${ctx.name}-task`),
     }, childOpts(ctx, { dependsOn: inputs.imageBuild ? [inputs.imageBuild] : [] }));
     return taskDefinition.arn;
@@ -70,7 +71,8 @@ function writablePaths(inputs: TaskInputs): string[] {
     return [...inputs.writablePaths, ...extra];
 }
 
-function containerDefinitions(inputs: TaskInputs): pulumi.Output<string> {
+/** The container definitions; `paths` are the writable paths, mounted on the task's volumes in order. */
+function containerDefinitions(inputs: TaskInputs, paths: string[]): pulumi.Output<string> {
     const windows = isWindowsFamily(inputs.operatingSystemFamily);
     // pulumi.output unwraps nested Outputs, and also a whole map that arrived as one Output from another language.
     return pulumi.all([inputs.image, inputs.region, pulumi.output(inputs.environment), pulumi.output(inputs.secrets)])
@@ -80,7 +82,7 @@ function containerDefinitions(inputs: TaskInputs): pulumi.Output<string> {
             essential: true,
             portMappings: [{ name: "http", containerPort: inputs.containerPort, protocol: "tcp" }],
             command: inputs.command,
-            mountPoints: writablePaths(inputs).map((containerPath, i) => ({
+            mountPoints: paths.map((containerPath, i) => ({
                 sourceVolume: `writable-${i + 1}`, containerPath, readOnly: false,
             })),
             environment: Object.keys(environment).sort().map(key => ({ name: key, value: environment[key] })),

@@ -98,3 +98,13 @@ export function isIpv4Cidr(cidr: string): boolean {
     const hostBits = 2 ** (32 - prefix);
     return address % hostBits === 0;
 }
+
+/** The partition of a region: China and GovCloud regions have their own. */
+export function partitionOf(region: string): string {
+    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+}
+
+/** The DNS suffix of a partition's service endpoints (ECR registries among them). */
+export function dnsSuffixOf(partition: string): string {
+    return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+}

@@ -3,6 +3,7 @@
  * offline there is no account, so these are placeholders: account 123456789012, the configured region (default
  * us-east-1) and zones `<region>a` to `<region>f`. Any other invoke fails with its token named, never silently.
  */
+import { dnsSuffixOf, partitionOf } from "../../components/rules";
 
 /** The placeholder account ID of offline runs. */
 export const OFFLINE_ACCOUNT_ID = "123456789012";
@@ -10,7 +11,7 @@ export const OFFLINE_ACCOUNT_ID = "123456789012";
 /** Answers for one region, keyed by invoke token. */
 export function awsInvokes(region: string): Record<string, (inputs: Record<string, any>) => Record<string, unknown>> {
     const zones = ["a", "b", "c", "d", "e", "f"].map(letter => `${region}${letter}`);
-    const partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    const partition = partitionOf(region);
     return {
         "aws:index/getCallerIdentity:getCallerIdentity": () => ({
             accountId: OFFLINE_ACCOUNT_ID, arn: `arn:${partition}:iam::${OFFLINE_ACCOUNT_ID}:user/offline-preview`,
@@ -20,7 +21,7 @@ export function awsInvokes(region: string): Record<string, (inputs: Record<strin
             region, name: region, id: region, description: region, endpoint: `ec2.${region}.amazonaws.com`,
         }),
         "aws:index/getPartition:getPartition": () => ({
-            partition, id: partition, dnsSuffix: partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com",
+            partition, id: partition, dnsSuffix: dnsSuffixOf(partition),
             reverseDnsPrefix: partition === "aws-cn" ? "cn.com.amazonaws" : "com.amazonaws",
         }),
         "aws:index/getAvailabilityZones:getAvailabilityZones": () => ({

@@ -45,8 +45,9 @@ export function loadProject(dir: string): PulumiProject {
 
 function requiredConfigKeys(projectName: string, declarations: Record<string, { default?: unknown; value?: unknown }>): string[] {
     return Object.entries(declarations)
-        .filter(([key, d]) => d?.default === undefined && d?.value === undefined && (!key.includes(":") || key.startsWith(`${projectName}:`)))
-        .map(([key]) => (key.includes(":") ? key : `${projectName}:${key}`))
+        .filter(([, d]) => d?.default === undefined && d?.value === undefined)
+        .map(([key]) => namespaced(projectName, key))
+        .filter(key => key.startsWith(`${projectName}:`)) // other namespaces' keys are not required (as in the CLI)
         .sort();
 }
 
@@ -71,10 +72,15 @@ function configDefaults(projectName: string, declarations: Record<string, { defa
     for (const [key, declaration] of Object.entries(declarations)) {
         const value = declaration?.value ?? declaration?.default;
         if (value !== undefined) {
-            defaults[key.includes(":") ? key : `${projectName}:${key}`] = asConfigString(value);
+            defaults[namespaced(projectName, key)] = asConfigString(value);
         }
     }
     return defaults;
+}
+
+/** A config key as the runtime sees it: a key without a namespace belongs to the project. */
+function namespaced(projectName: string, key: string): string {
+    return key.includes(":") ? key : `${projectName}:${key}`;
 }
 
 function asConfigString(value: unknown): string {
