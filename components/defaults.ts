@@ -14,7 +14,7 @@ export const DEFAULTS = {
     createRepository: false,
     logRetentionDays: 30,
     cpu: 256,
-    memoryMiB: 512,
+    memoryMib: 512,
     cpuArchitecture: "X86_64",
     operatingSystemFamily: "LINUX",
     containerPort: 8080,
@@ -24,20 +24,20 @@ export const DEFAULTS = {
     stopTimeoutSeconds: 30,
     readonlyRootFilesystem: true,
     writablePaths: [],
-    healthCheckPath: "/",
-    healthCheckMatcher: "200-399",
-    healthCheckIntervalSeconds: 10,
-    healthCheckTimeoutSeconds: 5,
-    healthyThreshold: 2,
-    unhealthyThreshold: 3,
+    targetHealthCheckPath: "/",
+    targetHealthCheckMatcher: "200-399",
+    targetHealthCheckIntervalSeconds: 10,
+    targetHealthCheckTimeoutSeconds: 5,
+    targetHealthyThreshold: 2,
+    targetUnhealthyThreshold: 3,
     deregistrationDelaySeconds: 30,
     enableDeletionProtection: false,
     desiredCount: 2,
     healthCheckGracePeriodSeconds: 60,
     enableExecuteCommand: false,
     enableAutoscaling: true,
-    minCount: 2,
-    maxCount: 10,
+    minTaskCount: 2,
+    maxTaskCount: 10,
     cpuTargetPercent: 70,
     memoryTargetPercent: 75,
     tags: {},
@@ -71,11 +71,11 @@ export function resolveArgs(given: FargateStackArgs): ResolvedArgs {
             resolved[key] = Array.isArray(value) ? [...value] : typeof value === "object" ? { ...value } : value;
         }
     }
-    const { minCount, maxCount } = resolved;
+    const { minTaskCount, maxTaskCount } = resolved;
     if (given.desiredCount === undefined && resolved.enableAutoscaling === true
-        && typeof minCount === "number" && typeof maxCount === "number" && minCount <= maxCount) {
-        // Setting only `minCount: 3` must not fail on a desired count the user never chose.
-        resolved.desiredCount = Math.min(Math.max(DEFAULTS.desiredCount, minCount), maxCount);
+        && typeof minTaskCount === "number" && typeof maxTaskCount === "number" && minTaskCount <= maxTaskCount) {
+        // Setting only `minTaskCount: 3` must not fail on a desired count the user never chose.
+        resolved.desiredCount = Math.min(Math.max(DEFAULTS.desiredCount, minTaskCount), maxTaskCount);
     }
     return resolved as unknown as ResolvedArgs;
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FargateStackArgs } from "./fargateStackArgs";
 import { ResolvedArgs, givenArgs, resolveArgs } from "./defaults";
-import { usesExistingVpc, validateFargateStackArgs } from "./validation";
+import { Problems, applyRenamedInputs, usesExistingVpc, validateFargateStackArgs } from "./validation";
 import { LayerContext } from "./layers/context";
 import { AwsEnvironment, ecrRepositoryArnOf, readEnvironment } from "./layers/environment";
 import { Network, adoptNetwork, createNetwork } from "./layers/network";
@@ -53,10 +53,14 @@ export class FargateStack extends pulumi.ComponentResource {
 
     constructor(name: string, args: FargateStackArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before super(): on bad input nothing is registered, not even the component itself.
-        const given = givenArgs(args);
+        const renameProblems = new Problems();
+        const { args: given, warnings } = applyRenamedInputs(givenArgs(args), renameProblems);
         const resolved = resolveArgs(given);
-        validateFargateStackArgs(name, given, resolved).throwIfAny(name, opts?.parent);
+        const problems = validateFargateStackArgs(name, given, resolved);
+        problems.prepend(renameProblems);
+        problems.throwIfAny(name, opts?.parent);
         super("fargate-stack:index:FargateStack", name, {}, opts);
+        warnings.forEach(warning => pulumi.log.warn(warning, this));
 
         const ctx: LayerContext = {
             name, parent: this, tags: { ...resolved.tags },

@@ -9,7 +9,12 @@ import * as path from "path";
 import * as ts from "typescript";
 import { DEFAULTS, HEALTH_CHECK_DEFAULTS } from "../components/defaults";
 
-const ARGS_FILE = path.join(__dirname, "..", "components", "fargateStackArgs.ts");
+const COMPONENTS_DIR = path.join(__dirname, "..", "components");
+/** The files that declare public inputs: the shared input groups and each component's args. */
+const ARGS_FILES = [
+    ...fs.readdirSync(path.join(COMPONENTS_DIR, "args")).filter(f => f.endsWith(".ts")).map(f => path.join(COMPONENTS_DIR, "args", f)),
+    ...fs.readdirSync(COMPONENTS_DIR).filter(f => f.endsWith("Args.ts")).map(f => path.join(COMPONENTS_DIR, f)),
+].sort();
 const README_FILE = path.join(__dirname, "..", "README.md");
 const ENUM_LIKE_CONSTS = ["NatGatewayStrategy", "CpuArchitecture", "OperatingSystemFamily"];
 
@@ -51,41 +56,56 @@ function describeMember(owner: string, node: ts.Node, name: string, optional: bo
     return { label: `${owner}.${name}`, name, optional, summary, defaultTag };
 }
 
-/** The exported interfaces and exported `{ ... } as const` objects of the args file, with their members' docs. */
-function readArgsFile() {
-    const source = ts.createSourceFile(ARGS_FILE, ts.sys.readFile(ARGS_FILE) ?? "", ts.ScriptTarget.ES2020, true);
-    const interfaces = new Map<string, DocumentedMember[]>();
+/**
+ * The exported interfaces and exported `{ ... } as const` objects of the args files, with their members' docs. An
+ * interface's members include those it inherits (`extends`), as the multi-language schema does.
+ */
+function readArgsFiles() {
+    const own = new Map<string, { members: DocumentedMember[]; bases: string[] }>();
     const consts = new Map<string, { summary: string; members: DocumentedMember[] }>();
-    for (const statement of source.statements) {
-        if (ts.isInterfaceDeclaration(statement) && isExported(statement)) {
-            const owner = statement.name.text;
-            interfaces.set(owner, statement.members.filter(ts.isPropertySignature).map(p =>
-                describeMember(owner, p, p.name.getText(source), p.questionToken !== undefined)));
-        }
-        if (ts.isVariableStatement(statement) && isExported(statement)) {
-            for (const declaration of statement.declarationList.declarations) {
-                let init = declaration.initializer;
-                while (init !== undefined && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) {
-                    init = init.expression;
+    for (const file of ARGS_FILES) {
+        const source = ts.createSourceFile(file, ts.sys.readFile(file) ?? "", ts.ScriptTarget.ES2020, true);
+        for (const statement of source.statements) {
+            if (ts.isInterfaceDeclaration(statement) && isExported(statement)) {
+                const owner = statement.name.text;
+                const bases = (statement.heritageClauses ?? []).flatMap(c => c.types.map(t => t.expression.getText(source)));
+                own.set(owner, {
+                    bases,
+                    members: statement.members.filter(ts.isPropertySignature).map(p =>
+                        describeMember(owner, p, p.name.getText(source), p.questionToken !== undefined)),
+                });
+            }
+            if (ts.isVariableStatement(statement) && isExported(statement)) {
+                for (const declaration of statement.declarationList.declarations) {
+                    let init = declaration.initializer;
+                    while (init !== undefined && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) {
+                        init = init.expression;
+                    }
+                    if (init === undefined || !ts.isObjectLiteralExpression(init)) {
+                        continue;
+                    }
+                    const owner = declaration.name.getText(source);
+                    const members = init.properties.filter(ts.isPropertyAssignment).map(p =>
+                        describeMember(owner, p, p.name.getText(source), false));
+                    consts.set(owner, { summary: describeMember(owner, statement, owner, false).summary, members });
                 }
-                if (init === undefined || !ts.isObjectLiteralExpression(init)) {
-                    continue;
-                }
-                const owner = declaration.name.getText(source);
-                const members = init.properties.filter(ts.isPropertyAssignment).map(p =>
-                    describeMember(owner, p, p.name.getText(source), false));
-                consts.set(owner, { summary: describeMember(owner, statement, owner, false).summary, members });
             }
         }
     }
+    const withInherited = (name: string): DocumentedMember[] => {
+        const entry = own.get(name);
+        assert.ok(entry, `exported interface ${name} not found in the args files`);
+        return [...entry.members, ...entry.bases.flatMap(withInherited)];
+    };
+    const interfaces = new Map([...own.keys()].map(name => [name, withInherited(name)]));
     return { interfaces, consts };
 }
 
-const { interfaces, consts } = readArgsFile();
+const { interfaces, consts } = readArgsFiles();
 
 function membersOf(name: string): DocumentedMember[] {
     const members = interfaces.get(name);
-    assert.ok(members && members.length > 0, `exported interface ${name} not found in ${ARGS_FILE}`);
+    assert.ok(members && members.length > 0, `exported interface ${name} not found in the args files`);
     return members;
 }
 
@@ -153,8 +173,8 @@ function readmeInputRows(): Map<string, string[]> {
 describe("FargateStackArgs docs", () => {
     const allMembers = () => [...interfaces.values()].flat();
 
-    it("finds FargateStackArgs and ContainerHealthCheck among the exported interfaces", () => {
-        assert.deepStrictEqual([...interfaces.keys()].sort(), ["ContainerHealthCheck", "FargateStackArgs"]);
+    it("finds FargateStackArgs, with every input it inherits, and ContainerHealthCheck", () => {
+        assert.ok(interfaces.has("ContainerHealthCheck"), "ContainerHealthCheck is declared in an args file");
         assert.ok(membersOf("FargateStackArgs").length >= 40, "FargateStackArgs looks truncated");
     });
 

@@ -75,6 +75,45 @@ describe("offline preview", function () {
         });
     });
 
+    describe("input names renamed in 0.2.0", () => {
+        /** What the engine would diff: each resource's type, name and inputs. */
+        const plan = (run: Run) => JSON.parse(run.stdout).resources
+            .map((r: any) => JSON.stringify([r.type, r.name, r.inputs])).sort();
+        let dev: Run;
+        before(() => {
+            dev = preview("--stack", "dev", "--json");
+        });
+
+        it("previews stack config written with the old keys as the dev stack, warning once per old key", () => {
+            const text = preview("--program", fixture("renamed-config"), "--stack", "dev");
+            assert.strictEqual(text.status, 0, text.stderr);
+            const warning = (oldKey: string, newKey: string) => `    warning: Stack config key \`fargate-stack:${oldKey}\` is ` +
+                `deprecated: rename it to \`fargate-stack:${newKey}\`, the same input under its new name. The old name is ` +
+                "accepted until fargate-stack 0.3.0.";
+            assert.ok(text.stdout.includes(["Diagnostics:", "  pulumi:pulumi:Stack: fargate-stack-dev",
+                warning("memoryMiB", "memoryMib"), warning("healthCheckPath", "targetHealthCheckPath"),
+                warning("minCount", "minTaskCount"), warning("maxCount", "maxTaskCount"), "", "Policies:"].join("\n")), text.stdout);
+            const json = preview("--program", fixture("renamed-config"), "--stack", "dev", "--json");
+            assert.deepStrictEqual(plan(json), plan(dev));
+            assert.deepStrictEqual(JSON.parse(json.stdout).messages.map((m: any) => m.severity), ["warning", "warning", "warning", "warning"]);
+        });
+
+        it("previews a program written with the old input names as the dev stack, warning on the component", () => {
+            const run = preview("--program", fixture("renamed-inputs"), "--stack", "dev", "--json");
+            assert.strictEqual(run.status, 0, run.stderr);
+            const doc = JSON.parse(run.stdout);
+            assert.deepStrictEqual(doc.messages.map((m: any) => [m.severity, m.urn.split("::").pop(), m.message.split(":")[0]]), [
+                ["warning", "web", "`memoryMiB` is deprecated"],
+                ["warning", "web", "`healthCheckPath` is deprecated"],
+                ["warning", "web", "`minCount` is deprecated"],
+                ["warning", "web", "`maxCount` is deprecated"],
+            ]);
+            // The same project and stack names as the root dev stack, so the same resources, inputs and URNs.
+            assert.deepStrictEqual(plan(run), plan(dev));
+            assert.strictEqual(doc.summary.mandatory, 0);
+        });
+    });
+
     it("fails an insecure raw @pulumi/aws program with exit 1 and each mandatory policy", () => {
         const run = preview("--program", fixture("insecure-program"));
         assert.strictEqual(run.status, 1, run.stderr);
@@ -124,7 +163,7 @@ describe("offline preview", function () {
         assert.strictEqual(run.status, 2);
         assert.strictEqual(run.stderr, [
             `error: FargateStack "web" has invalid arguments (1 problem); nothing was created:`,
-            "  - `memoryMiB` is not a valid Fargate memory size for 256 cpu units; got 4096. Use one of 512, 1024, 2048 MiB.",
+            "  - `memoryMib` is not a valid Fargate memory size for 256 cpu units; got 4096. Use one of 512, 1024, 2048 MiB.",
             "",
         ].join("\n"));
     });

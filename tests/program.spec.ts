@@ -130,11 +130,26 @@ describe("root program", () => {
     });
 
     it("passes the component's validation error through for a bad cpu/memory pair", () => {
-        const error = programError({ "fargate-stack:image": "nginx:1.27", "fargate-stack:cpu": "256", "fargate-stack:memoryMiB": "4096" });
+        const error = programError({ "fargate-stack:image": "nginx:1.27", "fargate-stack:cpu": "256", "fargate-stack:memoryMib": "4096" });
         assert.ok(error instanceof pulumi.ResourceError);
         assert.strictEqual(error.message, [
             `FargateStack "web" has invalid arguments (1 problem); nothing was created:`,
-            "  - `memoryMiB` is not a valid Fargate memory size for 256 cpu units; got 4096. Use one of 512, 1024, 2048 MiB.",
+            "  - `memoryMib` is not a valid Fargate memory size for 256 cpu units; got 4096. Use one of 512, 1024, 2048 MiB.",
+        ].join("\n"));
+    });
+
+    it("reads a key renamed in 0.2.0 under its old name, and rejects it next to the new one", () => {
+        const config = { "fargate-stack:image": "nginx:1.27", "fargate-stack:minCount": "3", "fargate-stack:memoryMib": "512" };
+        pulumi.runtime.setAllConfig(config);
+        const { args, warnings } = readStackConfig("fargate-stack", config);
+        assert.deepStrictEqual(args, { image: "nginx:1.27", minTaskCount: 3 });
+        assert.deepStrictEqual(warnings, ["Stack config key `fargate-stack:minCount` is deprecated: rename it to " +
+            "`fargate-stack:minTaskCount`, the same input under its new name. The old name is accepted until fargate-stack 0.3.0."]);
+        const error = programError({ "fargate-stack:image": "nginx:1.27", "fargate-stack:minCount": "3", "fargate-stack:minTaskCount": "4" });
+        assert.strictEqual(error.message, [
+            `Stack config of project "fargate-stack" is invalid (1 problem):`,
+            "  - `fargate-stack:minCount` is the old name of `fargate-stack:minTaskCount`, which is also set; got 3. " +
+            "Remove `fargate-stack:minCount` from the stack config.",
         ].join("\n"));
     });
 });

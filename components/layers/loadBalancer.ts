@@ -23,12 +23,12 @@ export interface LoadBalancerInputs {
     publicSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     securityGroupId: pulumi.Input<string>;
     containerPort: number;
-    healthCheckPath: string;
-    healthCheckMatcher: string;
-    healthCheckIntervalSeconds: number;
-    healthCheckTimeoutSeconds: number;
-    healthyThreshold: number;
-    unhealthyThreshold: number;
+    targetHealthCheckPath: string;
+    targetHealthCheckMatcher: string;
+    targetHealthCheckIntervalSeconds: number;
+    targetHealthCheckTimeoutSeconds: number;
+    targetHealthyThreshold: number;
+    targetUnhealthyThreshold: number;
     deregistrationDelaySeconds: number;
     enableDeletionProtection: boolean;
     /** HTTPS on 443 with an HTTP→HTTPS redirect when set; HTTP only otherwise. */
@@ -65,14 +65,14 @@ export function createLoadBalancer(ctx: LayerContext, inputs: LoadBalancerInputs
         deregistrationDelay: inputs.deregistrationDelaySeconds,
         healthCheck: {
             enabled: true,
-            path: inputs.healthCheckPath,
-            matcher: inputs.healthCheckMatcher,
+            path: inputs.targetHealthCheckPath,
+            matcher: inputs.targetHealthCheckMatcher,
             protocol: "HTTP",
             port: "traffic-port",
-            interval: inputs.healthCheckIntervalSeconds,
-            timeout: inputs.healthCheckTimeoutSeconds,
-            healthyThreshold: inputs.healthyThreshold,
-            unhealthyThreshold: inputs.unhealthyThreshold,
+            interval: inputs.targetHealthCheckIntervalSeconds,
+            timeout: inputs.targetHealthCheckTimeoutSeconds,
+            healthyThreshold: inputs.targetHealthyThreshold,
+            unhealthyThreshold: inputs.targetUnhealthyThreshold,
         },
         tags: tagsFor(ctx, `${name}-tg`),
     }, opts);

@@ -66,11 +66,11 @@ export function createService(ctx: LayerContext, inputs: ServiceInputs): Service
 export interface ScalingInputs {
     clusterName: pulumi.Input<string>;
     serviceName: pulumi.Input<string>;
-    minCount: number;
-    maxCount: number;
+    minTaskCount: number;
+    maxTaskCount: number;
     cpuTargetPercent: number;
     memoryTargetPercent: number;
-    requestsPerTarget?: number;
+    requestsPerTaskPerMinute?: number | undefined;
     /** `app/<alb>/<id>/targetgroup/<tg>/<id>`: what ALBRequestCountPerTarget is measured on. */
     requestCountResourceLabel: pulumi.Input<string>;
 }
@@ -82,8 +82,8 @@ export function createScaling(ctx: LayerContext, inputs: ScalingInputs): void {
         serviceNamespace: "ecs",
         scalableDimension: "ecs:service:DesiredCount",
         resourceId: pulumi.interpolate`service/${inputs.clusterName}/${inputs.serviceName}`,
-        minCapacity: inputs.minCount,
-        maxCapacity: inputs.maxCount,
+        minCapacity: inputs.minTaskCount,
+        maxCapacity: inputs.maxTaskCount,
         tags: tagsFor(ctx, `${ctx.name}-scaling-target`),
     }, opts);
     const policy = (suffix: string, metric: string, targetValue: number, resourceLabel?: pulumi.Input<string>) =>
@@ -102,7 +102,7 @@ export function createScaling(ctx: LayerContext, inputs: ScalingInputs): void {
         }, opts);
     policy("cpu", "ECSServiceAverageCPUUtilization", inputs.cpuTargetPercent);
     policy("memory", "ECSServiceAverageMemoryUtilization", inputs.memoryTargetPercent);
-    if (inputs.requestsPerTarget !== undefined) {
-        policy("requests", "ALBRequestCountPerTarget", inputs.requestsPerTarget, inputs.requestCountResourceLabel);
+    if (inputs.requestsPerTaskPerMinute !== undefined) {
+        policy("requests", "ALBRequestCountPerTarget", inputs.requestsPerTaskPerMinute, inputs.requestCountResourceLabel);
     }
 }

@@ -12,14 +12,14 @@ export interface TaskInputs {
     containerName: string;
     containerPort: number;
     cpu: number;
-    memoryMiB: number;
+    memoryMib: number;
     cpuArchitecture: CpuArchitecture;
     operatingSystemFamily: OperatingSystemFamily;
     logGroupName: string;
     environment: Record<string, pulumi.Input<string>>;
     secrets: Record<string, pulumi.Input<string>>;
     command?: string[];
-    healthCheck?: ContainerHealthCheck;
+    containerHealthCheck?: ContainerHealthCheck;
     stopTimeoutSeconds: number;
     readonlyRootFilesystem: boolean;
     writablePaths: string[];
@@ -41,7 +41,7 @@ export function createTaskDefinition(ctx: LayerContext, inputs: TaskInputs): pul
     const taskDefinition = new aws.ecs.TaskDefinition(`${ctx.name}-task`, {
         family: stableName(ctx.name, ctx.uniqueKey, NAME_RULES.ecsName),
         cpu: String(inputs.cpu),
-        memory: String(inputs.memoryMiB),
+        memory: String(inputs.memoryMib),
         networkMode: "awsvpc",
         requiresCompatibilities: ["FARGATE"],
         runtimePlatform: {
@@ -95,12 +95,12 @@ function containerDefinitions(inputs: TaskInputs, paths: string[]): pulumi.Outpu
                     "awslogs-stream-prefix": inputs.containerName,
                 },
             },
-            healthCheck: inputs.healthCheck && {
-                command: inputs.healthCheck.command,
-                interval: inputs.healthCheck.intervalSeconds ?? HEALTH_CHECK_DEFAULTS.intervalSeconds,
-                timeout: inputs.healthCheck.timeoutSeconds ?? HEALTH_CHECK_DEFAULTS.timeoutSeconds,
-                retries: inputs.healthCheck.retries ?? HEALTH_CHECK_DEFAULTS.retries,
-                startPeriod: inputs.healthCheck.startPeriodSeconds ?? HEALTH_CHECK_DEFAULTS.startPeriodSeconds,
+            healthCheck: inputs.containerHealthCheck && {
+                command: inputs.containerHealthCheck.command,
+                interval: inputs.containerHealthCheck.intervalSeconds ?? HEALTH_CHECK_DEFAULTS.intervalSeconds,
+                timeout: inputs.containerHealthCheck.timeoutSeconds ?? HEALTH_CHECK_DEFAULTS.timeoutSeconds,
+                retries: inputs.containerHealthCheck.retries ?? HEALTH_CHECK_DEFAULTS.retries,
+                startPeriod: inputs.containerHealthCheck.startPeriodSeconds ?? HEALTH_CHECK_DEFAULTS.startPeriodSeconds,
             },
             stopTimeout: inputs.stopTimeoutSeconds,
             // Windows containers do not support a read-only root filesystem; the field must be left out there.

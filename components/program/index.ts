@@ -6,7 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { FargateStack } from "..";
 import { readStackConfig } from "./stackConfig";
 
-const { name, args } = readStackConfig(pulumi.getProject(), pulumi.runtime.allConfig());
+const { name, args, warnings } = readStackConfig(pulumi.getProject(), pulumi.runtime.allConfig());
+warnings.forEach(warning => pulumi.log.warn(warning));
 const app = new FargateStack(name, args);
 
 export const url = app.url;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FargateStackArgs } from "../fargateStackArgs";
 import { DEFAULTS } from "../defaults";
+import { RENAMED_INPUTS, renamedInputWarning } from "../validation";
 
 /** How a config key is read: Pulumi stores every value as a string and structured values as JSON. */
 type Kind = "string" | "number" | "boolean" | "stringArray" | "stringMap" | "object";
@@ -19,19 +20,23 @@ export const CONFIG_KEYS: { name: Kind } & Record<keyof FargateStackArgs, Kind> 
     image: "string", createRepository: "boolean", imageTag: "string", imageBuildContextPath: "string", repositoryKeepImageCount: "number",
     logRetentionDays: "number", logKmsKeyArn: "string",
     clusterArn: "string",
-    cpu: "number", memoryMiB: "number", cpuArchitecture: "string", operatingSystemFamily: "string",
+    cpu: "number", memoryMib: "number", cpuArchitecture: "string", operatingSystemFamily: "string",
     containerPort: "number", environment: "stringMap", secrets: "stringMap",
     secretsKmsKeyArns: "stringArray", command: "stringArray",
-    healthCheck: "object", stopTimeoutSeconds: "number", readonlyRootFilesystem: "boolean",
+    containerHealthCheck: "object", stopTimeoutSeconds: "number", readonlyRootFilesystem: "boolean",
     writablePaths: "stringArray", user: "string",
-    healthCheckPath: "string", healthCheckMatcher: "string", healthCheckIntervalSeconds: "number",
-    healthCheckTimeoutSeconds: "number", healthyThreshold: "number", unhealthyThreshold: "number",
+    targetHealthCheckPath: "string", targetHealthCheckMatcher: "string", targetHealthCheckIntervalSeconds: "number",
+    targetHealthCheckTimeoutSeconds: "number", targetHealthyThreshold: "number", targetUnhealthyThreshold: "number",
     deregistrationDelaySeconds: "number", domainName: "string", hostedZoneId: "string", certificateArn: "string",
     enableDeletionProtection: "boolean",
     desiredCount: "number", healthCheckGracePeriodSeconds: "number", enableExecuteCommand: "boolean",
-    enableAutoscaling: "boolean", minCount: "number", maxCount: "number", cpuTargetPercent: "number",
-    memoryTargetPercent: "number", requestsPerTarget: "number",
+    enableAutoscaling: "boolean", minTaskCount: "number", maxTaskCount: "number", cpuTargetPercent: "number",
+    memoryTargetPercent: "number", requestsPerTaskPerMinute: "number",
     tags: "object",
+    // Old names (see RENAMED_INPUTS), read as their new names with a deprecation warning until 0.3.0.
+    memoryMiB: "number", healthCheck: "object", healthCheckPath: "string", healthCheckMatcher: "string",
+    healthCheckIntervalSeconds: "number", healthCheckTimeoutSeconds: "number", healthyThreshold: "number",
+    unhealthyThreshold: "number", minCount: "number", maxCount: "number", requestsPerTarget: "number",
 };
 
 /** The component's name when the stack config does not set `name`. */
@@ -41,6 +46,8 @@ export const DEFAULT_NAME = "web";
 export interface StackConfig {
     name: string;
     args: FargateStackArgs;
+    /** Deprecation warnings for keys set under an old name; the program logs them. */
+    warnings: string[];
 }
 
 /**
@@ -72,12 +79,36 @@ export function readStackConfig(project: string, allConfig: Record<string, strin
                 howToSet(key, kind));
         }
     }
+    const warnings = renameOldKeys(project, values, problems);
     if (problems.length > 0) {
         throw new pulumi.RunError(`Stack config of project "${project}" is invalid (${problems.length === 1 ? "1 problem" : `${problems.length} problems`}):\n` +
             problems.map(p => `  - ${p}`).join("\n"));
     }
     const { name, ...args } = values;
-    return { name: (name as string | undefined) ?? DEFAULT_NAME, args: args as FargateStackArgs };
+    return { name: (name as string | undefined) ?? DEFAULT_NAME, args: args as FargateStackArgs, warnings };
+}
+
+/**
+ * Moves values set under an old key (see `RENAMED_INPUTS`) to the new key, so the component gets one name; returns
+ * a warning per old key, naming the stack config key the user has to rename.
+ */
+function renameOldKeys(project: string, values: Record<string, unknown>, problems: string[]): string[] {
+    const warnings: string[] = [];
+    for (const [oldKey, newKey] of Object.entries(RENAMED_INPUTS)) {
+        if (!(oldKey in values)) {
+            continue;
+        }
+        if (newKey in values) {
+            problems.push(`\`${project}:${oldKey}\` is the old name of \`${project}:${newKey}\`, which is also set; got ` +
+                `${JSON.stringify(values[oldKey])}. Remove \`${project}:${oldKey}\` from the stack config.`);
+        } else {
+            values[newKey] = values[oldKey];
+            warnings.push(renamedInputWarning(oldKey, newKey, `Stack config key \`${project}:${oldKey}\``)
+                .replace(`use \`${newKey}\``, `rename it to \`${project}:${newKey}\``));
+        }
+        delete values[oldKey];
+    }
+    return warnings;
 }
 
 /**
@@ -162,7 +193,7 @@ function unknownKeyMessage(project: string, key: string, value: string): string 
 /** The known key closest to `key` by edit distance, if it is close enough to be a likely typo. */
 export function closestKey(key: string): string | undefined {
     let best: { key: string; distance: number } | undefined;
-    for (const candidate of Object.keys(CONFIG_KEYS)) {
+    for (const candidate of Object.keys(CONFIG_KEYS).filter(k => !(k in RENAMED_INPUTS))) {
         const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
         if (!best || distance < best.distance) {
             best = { key: candidate, distance };

@@ -6,6 +6,7 @@ import { validateIam, validateImage, validateLogs, validateTask } from "./task";
 import { validateLoadBalancer, validateScaling, validateService, validateTags } from "./service";
 
 export { Problems, show } from "./problems";
+export { RENAMED_INPUTS, applyRenamedInputs, renamedInputWarning } from "./renamed";
 export { checkSubnetList, usesExistingVpc } from "./network";
 export { ECS_TASK_EXECUTION_POLICY_ARN, checkSecretArn } from "./task";
 

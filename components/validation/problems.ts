@@ -42,6 +42,11 @@ export class Problems {
         }
     }
 
+    /** Puts `other`'s problems before this one's (problems found earlier, reported first). */
+    prepend(other: Problems): void {
+        this.messages.unshift(...other.messages);
+    }
+
     /** The problems recorded so far. */
     list(): readonly string[] {
         return this.messages;

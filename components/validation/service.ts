@@ -11,24 +11,24 @@ const PERCENT = { min: 1, max: 100 };
 
 /** Validates the target group health check and the HTTPS/DNS inputs. */
 export function validateLoadBalancer(given: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
-    const path = resolved.healthCheckPath;
+    const path = resolved.targetHealthCheckPath;
     if (typeof path !== "string" || !path.startsWith("/") || path.length > TARGET_GROUP_HEALTH_CHECK.pathMaxLength) {
-        problems.add("healthCheckPath", "must start with / and be at most 1024 characters", path,
+        problems.add("targetHealthCheckPath", "must start with / and be at most 1024 characters", path,
             `Use a path such as "/health".`);
     }
-    if (typeof resolved.healthCheckMatcher !== "string" || !isValidHttpMatcher(resolved.healthCheckMatcher)) {
-        problems.add("healthCheckMatcher", "must be HTTP codes from 200 to 499 as a code, a list or a range",
-            resolved.healthCheckMatcher, `Use a value such as "200", "200,204" or "200-299".`);
+    if (typeof resolved.targetHealthCheckMatcher !== "string" || !isValidHttpMatcher(resolved.targetHealthCheckMatcher)) {
+        problems.add("targetHealthCheckMatcher", "must be HTTP codes from 200 to 499 as a code, a list or a range",
+            resolved.targetHealthCheckMatcher, `Use a value such as "200", "200,204" or "200-299".`);
     }
     const limits = TARGET_GROUP_HEALTH_CHECK;
-    const { healthCheckIntervalSeconds: interval, healthCheckTimeoutSeconds: timeout } = resolved;
-    const intervalValid = problems.checkRange("healthCheckIntervalSeconds", interval, limits.intervalSeconds);
-    if (problems.checkRange("healthCheckTimeoutSeconds", timeout, limits.timeoutSeconds) && intervalValid && timeout >= interval) {
-        problems.add("healthCheckTimeoutSeconds", `must be less than \`healthCheckIntervalSeconds\` (${interval})`, timeout,
+    const { targetHealthCheckIntervalSeconds: interval, targetHealthCheckTimeoutSeconds: timeout } = resolved;
+    const intervalValid = problems.checkRange("targetHealthCheckIntervalSeconds", interval, limits.intervalSeconds);
+    if (problems.checkRange("targetHealthCheckTimeoutSeconds", timeout, limits.timeoutSeconds) && intervalValid && timeout >= interval) {
+        problems.add("targetHealthCheckTimeoutSeconds", `must be less than \`targetHealthCheckIntervalSeconds\` (${interval})`, timeout,
             "Lower the timeout or raise the interval.");
     }
-    problems.checkRange("healthyThreshold", resolved.healthyThreshold, limits.healthyThreshold);
-    problems.checkRange("unhealthyThreshold", resolved.unhealthyThreshold, limits.unhealthyThreshold);
+    problems.checkRange("targetHealthyThreshold", resolved.targetHealthyThreshold, limits.healthyThreshold);
+    problems.checkRange("targetUnhealthyThreshold", resolved.targetUnhealthyThreshold, limits.unhealthyThreshold);
     problems.checkRange("deregistrationDelaySeconds", resolved.deregistrationDelaySeconds, limits.deregistrationDelaySeconds);
     validateDns(given, problems);
     problems.checkBoolean("enableDeletionProtection", given.enableDeletionProtection);
@@ -62,18 +62,18 @@ export function validateScaling(given: FargateStackArgs, resolved: ResolvedArgs,
     if (resolved.enableAutoscaling !== true) {
         return;
     }
-    const { minCount, maxCount, desiredCount } = resolved;
-    const minValid = problems.checkRange("minCount", minCount, { min: 1, max: MAX_TASKS_PER_SERVICE });
-    const maxValid = problems.checkRange("maxCount", maxCount, { min: 1, max: MAX_TASKS_PER_SERVICE });
-    if (minValid && maxValid && minCount > maxCount) {
-        problems.add("minCount", `must not exceed \`maxCount\` (${maxCount})`, minCount, "Lower `minCount` or raise `maxCount`.");
-    } else if (minValid && maxValid && typeof desiredCount === "number" && (desiredCount < minCount || desiredCount > maxCount)) {
-        problems.add("desiredCount", `must be within \`minCount\`..\`maxCount\` (${minCount}..${maxCount}) while autoscaling is on`,
-            desiredCount, "Set `desiredCount` inside that range, or change `minCount` / `maxCount`.");
+    const { minTaskCount, maxTaskCount, desiredCount } = resolved;
+    const minValid = problems.checkRange("minTaskCount", minTaskCount, { min: 1, max: MAX_TASKS_PER_SERVICE });
+    const maxValid = problems.checkRange("maxTaskCount", maxTaskCount, { min: 1, max: MAX_TASKS_PER_SERVICE });
+    if (minValid && maxValid && minTaskCount > maxTaskCount) {
+        problems.add("minTaskCount", `must not exceed \`maxTaskCount\` (${maxTaskCount})`, minTaskCount, "Lower `minTaskCount` or raise `maxTaskCount`.");
+    } else if (minValid && maxValid && typeof desiredCount === "number" && (desiredCount < minTaskCount || desiredCount > maxTaskCount)) {
+        problems.add("desiredCount", `must be within \`minTaskCount\`..\`maxTaskCount\` (${minTaskCount}..${maxTaskCount}) while autoscaling is on`,
+            desiredCount, "Set `desiredCount` inside that range, or change `minTaskCount` / `maxTaskCount`.");
     }
     problems.checkRange("cpuTargetPercent", resolved.cpuTargetPercent, PERCENT);
     problems.checkRange("memoryTargetPercent", resolved.memoryTargetPercent, PERCENT);
-    problems.checkRange("requestsPerTarget", given.requestsPerTarget, { min: 1, max: 1000000 });
+    problems.checkRange("requestsPerTaskPerMinute", given.requestsPerTaskPerMinute, { min: 1, max: 1000000 });
 }
 
 /** Validates the user's tags: a plain map (applied to every resource), at most 49 (AWS allows 50, plus `Name`). */

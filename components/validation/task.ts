@@ -103,11 +103,11 @@ export function validateTask(given: FargateStackArgs, resolved: ResolvedArgs, pr
 }
 
 function validateTaskSize(given: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
-    const { cpu, memoryMiB, cpuArchitecture, operatingSystemFamily } = resolved;
+    const { cpu, memoryMib, cpuArchitecture, operatingSystemFamily } = resolved;
     // A value the user did not set is the default: say so, or "got 256" reads like a typo of theirs.
     const shown = (value: unknown, key: keyof FargateStackArgs) => given[key] === undefined ? described(`${value} (the default)`) : value;
-    const numbers = typeof cpu === "number" && typeof memoryMiB === "number";
-    for (const [key, value] of [["cpu", cpu], ["memoryMiB", memoryMiB]] as const) {
+    const numbers = typeof cpu === "number" && typeof memoryMib === "number";
+    for (const [key, value] of [["cpu", cpu], ["memoryMib", memoryMib]] as const) {
         if (typeof value !== "number") {
             problems.add(key, "must be a number", value, key === "cpu"
                 ? `Use one of 256, 512, 1024, 2048, 4096, 8192, 16384.` : "Use a memory size in MiB, such as 512.");
@@ -117,10 +117,10 @@ function validateTaskSize(given: FargateStackArgs, resolved: ResolvedArgs, probl
         && Object.values<string>(OperatingSystemFamily).includes(operatingSystemFamily);
     if (numbers && platformValid) {
         const order = ["cpu", "memory", "cpuArchitecture"];
-        const sizeProblems = checkTaskSize(cpu, memoryMiB, operatingSystemFamily, cpuArchitecture)
+        const sizeProblems = checkTaskSize(cpu, memoryMib, operatingSystemFamily, cpuArchitecture)
             .sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
         for (const p of sizeProblems) {
-            const key = p.field === "memory" ? "memoryMiB" : p.field;
+            const key = p.field === "memory" ? "memoryMib" : p.field;
             problems.add(key, p.problem, shown(resolved[key], key), p.fix);
         }
     }
@@ -188,22 +188,22 @@ export function checkSecretArn(key: string, arn: unknown, problems: Problems): v
 }
 
 function validateContainerHealthCheck(given: FargateStackArgs, problems: Problems): void {
-    const check: unknown = given.healthCheck;
+    const check: unknown = given.containerHealthCheck;
     if (check === undefined) {
         return;
     }
     if (!isPlainMap(check)) {
-        problems.add("healthCheck", "must be an object with a `command`", check,
+        problems.add("containerHealthCheck", "must be an object with a `command`", check,
             `Use {"command": ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"]}.`);
         return;
     }
     const command = check.command;
     if (!Array.isArray(command) || command.length < 2 || !["CMD", "CMD-SHELL"].includes(command[0])) {
-        problems.add("healthCheck.command", "must start with \"CMD\" or \"CMD-SHELL\" followed by the command", command,
+        problems.add("containerHealthCheck.command", "must start with \"CMD\" or \"CMD-SHELL\" followed by the command", command,
             `Use a command such as ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"].`);
     }
     for (const field of ["intervalSeconds", "timeoutSeconds", "retries", "startPeriodSeconds"] as const) {
-        problems.checkRange(`healthCheck.${field}`, check[field], CONTAINER_HEALTH_CHECK[field]);
+        problems.checkRange(`containerHealthCheck.${field}`, check[field], CONTAINER_HEALTH_CHECK[field]);
     }
 }
 

@@ -17,15 +17,15 @@ func main() {
 		arm64 := fargatestack.CpuArchitectureARM64
 
 		api, err := fargatestack.NewFargateStack(ctx, "api", &fargatestack.FargateStackArgs{
-			Image:           pulumi.String(cfg.Require("image")),
-			ContainerPort:   pulumi.Float64Ref(8080),
-			Cpu:             pulumi.Float64Ref(512),
-			MemoryMiB:       pulumi.Float64Ref(1024),
-			CpuArchitecture: &arm64,
-			User:            pulumi.StringRef("101:101"),
-			WritablePaths:   []string{"/tmp"},
-			HealthCheckPath: pulumi.StringRef("/"),
-			HealthCheck: &fargatestack.ContainerHealthCheckArgs{
+			Image:                 pulumi.String(cfg.Require("image")),
+			ContainerPort:         pulumi.Float64Ref(8080),
+			Cpu:                   pulumi.Float64Ref(512),
+			MemoryMib:             pulumi.Float64Ref(1024),
+			CpuArchitecture:       &arm64,
+			User:                  pulumi.StringRef("101:101"),
+			WritablePaths:         []string{"/tmp"},
+			TargetHealthCheckPath: pulumi.StringRef("/"),
+			ContainerHealthCheck: &fargatestack.ContainerHealthCheckArgs{
 				Command:            []string{"CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/ || exit 1"},
 				StartPeriodSeconds: pulumi.Float64Ref(10),
 			},
@@ -33,15 +33,15 @@ func main() {
 			// The one secret: ECS injects the secret's value as DATABASE_URL; only the execution role can read it.
 			Secrets: map[string]pulumi.StringInput{"DATABASE_URL": pulumi.String(cfg.Require("databaseUrlSecretArn"))},
 			// HTTPS: a DNS-validated certificate, an HTTP->HTTPS redirect and an alias record in this zone.
-			DomainName:        pulumi.StringRef(cfg.Require("domainName")),
-			HostedZoneId:      pulumi.String(cfg.Require("hostedZoneId")),
-			EnableAutoscaling: pulumi.BoolRef(true),
-			MinCount:          pulumi.Float64Ref(2),
-			MaxCount:          pulumi.Float64Ref(10),
-			CpuTargetPercent:  pulumi.Float64Ref(60),
-			RequestsPerTarget: pulumi.Float64Ref(500),
-			LogRetentionDays:  pulumi.Float64Ref(30),
-			Tags:              map[string]string{"app": "api", "environment": ctx.Stack()},
+			DomainName:               pulumi.StringRef(cfg.Require("domainName")),
+			HostedZoneId:             pulumi.String(cfg.Require("hostedZoneId")),
+			EnableAutoscaling:        pulumi.BoolRef(true),
+			MinTaskCount:             pulumi.Float64Ref(2),
+			MaxTaskCount:             pulumi.Float64Ref(10),
+			CpuTargetPercent:         pulumi.Float64Ref(60),
+			RequestsPerTaskPerMinute: pulumi.Float64Ref(500),
+			LogRetentionDays:         pulumi.Float64Ref(30),
+			Tags:                     map[string]string{"app": "api", "environment": ctx.Stack()},
 		})
 		if err != nil {
 			return err

@@ -1,7 +1,7 @@
 """An HTTPS web service on ECS Fargate with autoscaling and one secret, from the fargate-stack component.
 
 The component is written in TypeScript; `pulumi package add ../../components` generated the Python SDK used here.
-Property names are the schema's in snake_case (`memoryMiB` becomes `memory_mi_b`).
+Property names are the schema's in snake_case (`memoryMib` becomes `memory_mib`).
 """
 
 import pulumi
@@ -14,12 +14,12 @@ api = fargate_stack.FargateStack(
     image=config.require("image"),
     container_port=8080,
     cpu=512,
-    memory_mi_b=1024,
+    memory_mib=1024,
     cpu_architecture=fargate_stack.CpuArchitecture.ARM64,
     user="101:101",
     writable_paths=["/tmp"],
-    health_check_path="/",
-    health_check=fargate_stack.ContainerHealthCheckArgs(
+    target_health_check_path="/",
+    container_health_check=fargate_stack.ContainerHealthCheckArgs(
         command=["CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/ || exit 1"],
         start_period_seconds=10,
     ),
@@ -30,10 +30,10 @@ api = fargate_stack.FargateStack(
     domain_name=config.require("domainName"),
     hosted_zone_id=config.require("hostedZoneId"),
     enable_autoscaling=True,
-    min_count=2,
-    max_count=10,
+    min_task_count=2,
+    max_task_count=10,
     cpu_target_percent=60,
-    requests_per_target=500,
+    requests_per_task_per_minute=500,
     log_retention_days=30,
     tags={"app": "api", "environment": pulumi.get_stack()},
 )

@@ -94,6 +94,7 @@ export async function preview(argv: string[], out: (text: string) => void = text
                 propertyDependencies: wire.propertyDependencies ?? {},
             })),
             outputs: run.outputs,
+            messages: run.messages,
             policyPack: { name: info.name, version: info.version },
             diagnostics,
             summary: summarize(run, diagnostics),

@@ -5,6 +5,7 @@
 import { RecordedResource } from "./recorder";
 import { ProgramRun } from "./run";
 import { Diagnostic } from "../protocol/wire";
+import { LogMessage } from "./engine";
 
 /** Everything a preview found, in one machine-readable document (`--json`). */
 export interface PreviewDocument {
@@ -14,6 +15,8 @@ export interface PreviewDocument {
     unknownValue: string;
     resources: Omit<RecordedResource, "ignoreChanges">[];
     outputs: Record<string, { known: boolean; value?: unknown }>;
+    /** Warnings and errors the program logged (deprecations, for one), as `pulumi preview` lists them. */
+    messages: LogMessage[];
     policyPack: { name: string; version: string };
     diagnostics: Diagnostic[];
     summary: PreviewSummary;
@@ -53,6 +56,7 @@ export function formatText(doc: PreviewDocument, packLabel: string): string {
         "",
         ...formatTree(doc.resources),
         "",
+        ...formatMessages(doc),
         ...formatPolicies(doc, packLabel),
         ...formatOutputs(doc.outputs),
         "Resources:",
@@ -87,6 +91,22 @@ export function formatTree(resources: readonly Omit<RecordedResource, "ignoreCha
         `     ${"Type".padEnd(typeWidth)}${"Name".padEnd(nameWidth)}Plan`,
         ...rows.map(([type, name]) => ` +   ${type.padEnd(typeWidth)}${name.padEnd(nameWidth)}create`),
     ];
+}
+
+/** The program's log messages grouped by resource, as the CLI's "Diagnostics" section shows them. */
+function formatMessages(doc: PreviewDocument): string[] {
+    if (doc.messages.length === 0) {
+        return [];
+    }
+    const stack = `pulumi:pulumi:Stack: ${doc.project}-${doc.stack}`;
+    const groups = new Map<string, string[]>();
+    for (const m of doc.messages) {
+        const label = m.urn === "" || m.urn.includes("::pulumi:pulumi:Stack::") ? stack : resourceLabel(m.urn);
+        const lines = groups.get(label) ?? [];
+        lines.push(...`${m.severity}: ${m.message}`.split("\n").map(line => `    ${line}`));
+        groups.set(label, lines);
+    }
+    return ["Diagnostics:", ...[...groups].flatMap(([label, lines]) => [`  ${label}`, ...lines]), ""];
 }
 
 function resourceLabel(urn: string): string {

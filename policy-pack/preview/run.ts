@@ -7,6 +7,7 @@ import * as path from "path";
 import { PulumiProject } from "./project";
 import { RecordedResource, recordRegistrations } from "./recorder";
 import { UnmockedInvokeError, awsInvokes } from "./invokes";
+import { LogMessage, startOfflineEngine } from "./engine";
 
 /** A stack output: known at preview, or known only after deployment. */
 export type StackOutput = { known: true; value: unknown } | { known: false };
@@ -15,6 +16,8 @@ export type StackOutput = { known: true; value: unknown } | { known: false };
 export interface ProgramRun {
     resources: RecordedResource[];
     outputs: Record<string, StackOutput>;
+    /** What the program logged (`pulumi.log.warn`, …), as the engine would receive it. */
+    messages: LogMessage[];
 }
 
 /** The program failed: its own message, shown without a stack trace (exit status 2). */
@@ -30,6 +33,9 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
     const region = config["aws:region"] ?? "us-east-1";
     const invokes = awsInvokes(region);
     const resources: RecordedResource[] = [];
+    const engine = await startOfflineEngine();
+    // Where the language host tells the SDK its engine is: setMocks keeps this address, so logs reach our engine.
+    sdk("runtime/state").getStore().settings.options.engineAddr = engine.address;
     runtime.setMocks({
         newResource: (args: { inputs: Record<string, unknown> }) => ({ id: undefined, state: { ...args.inputs } }),
         call: (args: { token: string; inputs: Record<string, unknown> }) => {
@@ -62,6 +68,8 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
     } catch (error) {
         failures.unshift(error);
     } finally {
+        // Closed while still listening: a late rejection of the failed program must not crash the preview.
+        await engine.close();
         process.off("unhandledRejection", onFailure);
         process.off("uncaughtException", onFailure);
     }
@@ -77,7 +85,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
         });
         throw new ProgramError(messageOf(failures[0]));
     }
-    return { resources, outputs: await readOutputs(exported, sdk("index").Output) };
+    return { resources, outputs: await readOutputs(exported, sdk("index").Output), messages: engine.messages };
 }
 
 /** Loads the entry module; a module that exports a function is a program returning its outputs (`export =`). */

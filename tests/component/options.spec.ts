@@ -130,7 +130,7 @@ describe("FargateStack options", () => {
         });
 
         it("builds and pushes the image with awsx when a build context is given, before registering the task", async () => {
-            const built = await build({ createRepository: true, imageTag: "v2", imageBuildContextPath: "./app", cpuArchitecture: "ARM64", cpu: 512, memoryMiB: 1024 });
+            const built = await build({ createRepository: true, imageTag: "v2", imageBuildContextPath: "./app", cpuArchitecture: "ARM64", cpu: 512, memoryMib: 1024 });
             const repoName = built.inputs("web-repo").name;
             const url = `${ACCOUNT_ID}.dkr.ecr.us-east-1.amazonaws.com/${repoName}`;
             const image = built.mocks.named("web-image");
@@ -227,10 +227,10 @@ describe("FargateStack options", () => {
     describe("task", () => {
         it("sets the size, platform, container settings and writable volumes it is given", async () => {
             const built = await build({
-                image: IMAGE, cpu: 1024, memoryMiB: 3072, cpuArchitecture: "ARM64", containerPort: 3000,
+                image: IMAGE, cpu: 1024, memoryMib: 3072, cpuArchitecture: "ARM64", containerPort: 3000,
                 environment: { NODE_ENV: "production", A_FIRST: "1" }, command: ["node", "server.js"], user: "1000:1000",
                 stopTimeoutSeconds: 60, writablePaths: ["/tmp", "/app/cache"],
-                healthCheck: { command: ["CMD-SHELL", "wget -q -O- localhost:3000/health || exit 1"], retries: 5 },
+                containerHealthCheck: { command: ["CMD-SHELL", "wget -q -O- localhost:3000/health || exit 1"], retries: 5 },
             });
             const task = built.inputs("web-task");
             assert.deepStrictEqual([task.cpu, task.memory], ["1024", "3072"]);
@@ -254,7 +254,7 @@ describe("FargateStack options", () => {
         });
 
         it("leaves readonlyRootFilesystem unset for Windows containers", async () => {
-            const built = await build({ image: "mcr.microsoft.com/dotnet/samples:aspnetapp", cpu: 1024, memoryMiB: 2048,
+            const built = await build({ image: "mcr.microsoft.com/dotnet/samples:aspnetapp", cpu: 1024, memoryMib: 2048,
                 operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" });
             assert.strictEqual(json(built.inputs("web-task").containerDefinitions)[0].readonlyRootFilesystem, undefined);
             assert.strictEqual(built.inputs("web-task").runtimePlatform.operatingSystemFamily, "WINDOWS_SERVER_2022_CORE");
@@ -271,8 +271,8 @@ describe("FargateStack options", () => {
             assert.strictEqual(await resolve(built.stack.clusterName), "shared");
         });
 
-        it("adds request-count scaling on the ALB target group when requestsPerTarget is set", async () => {
-            const built = await build({ image: IMAGE, requestsPerTarget: 500, minCount: 1, maxCount: 4, desiredCount: 1 });
+        it("adds request-count scaling on the ALB target group when requestsPerTaskPerMinute is set", async () => {
+            const built = await build({ image: IMAGE, requestsPerTaskPerMinute: 500, minTaskCount: 1, maxTaskCount: 4, desiredCount: 1 });
             const config = built.inputs("web-requests-scaling").targetTrackingScalingPolicyConfiguration;
             assert.deepStrictEqual(config.predefinedMetricSpecification, {
                 predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: "app/web-alb/abc/targetgroup/web-tg/def",
@@ -281,8 +281,8 @@ describe("FargateStack options", () => {
             assert.strictEqual(built.inputs("web-scaling-target").minCapacity, 1);
         });
 
-        it("starts at minCount when only minCount is raised above the default desired count", async () => {
-            const built = await build({ image: IMAGE, minCount: 3 });
+        it("starts at minTaskCount when only minTaskCount is raised above the default desired count", async () => {
+            const built = await build({ image: IMAGE, minTaskCount: 3 });
             assert.strictEqual(built.inputs("web-service").desiredCount, 3);
             assert.strictEqual(built.inputs("web-scaling-target").minCapacity, 3);
         });

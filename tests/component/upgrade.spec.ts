@@ -24,16 +24,16 @@ const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
 const CASES: Record<string, Record<string, unknown>> = {
     "dev stack": {
         image: "nginxinc/nginx-unprivileged:1.27-alpine", containerPort: 8080, user: "101", writablePaths: ["/tmp"],
-        cpu: 256, memoryMiB: 512, desiredCount: 2, minCount: 2, maxCount: 4, healthCheckPath: "/",
+        cpu: 256, memoryMib: 512, desiredCount: 2, minTaskCount: 2, maxTaskCount: 4, targetHealthCheckPath: "/",
         deregistrationDelaySeconds: 15, logRetentionDays: 7, environment: { APP_ENV: "dev", LOG_LEVEL: "debug" },
         tags: { environment: "dev", owner: "platform-team" },
     },
     "HTTPS with a domain, three AZs, one NAT gateway each": {
         image: "nginx:1.27", domainName: "app.example.com", hostedZoneId: "Z123", availabilityZoneCount: 3,
-        natGateways: "OnePerAz", requestsPerTarget: 500, secrets: { DB_PASSWORD: SECRET },
-        healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"] },
-        healthCheckMatcher: "200", healthCheckIntervalSeconds: 15, healthCheckTimeoutSeconds: 6,
-        healthyThreshold: 3, unhealthyThreshold: 4,
+        natGateways: "OnePerAz", requestsPerTaskPerMinute: 500, secrets: { DB_PASSWORD: SECRET },
+        containerHealthCheck: { command: ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"] },
+        targetHealthCheckMatcher: "200", targetHealthCheckIntervalSeconds: 15, targetHealthCheckTimeoutSeconds: 6,
+        targetHealthyThreshold: 3, targetUnhealthyThreshold: 4,
     },
     "existing VPC and cluster, certificate ARN, no autoscaling": {
         image: "nginx:1.27", vpcId: "vpc-123", publicSubnetIds: ["subnet-pub-a", "subnet-pub-b"],
@@ -46,7 +46,7 @@ const CASES: Record<string, Record<string, unknown>> = {
         taskRolePolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"], cpuArchitecture: "ARM64",
         taskRolePolicyJson: JSON.stringify({ Version: "2012-10-17", Statement: [] }), natGateways: "None",
         secretsKmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
-        secrets: { DB_PASSWORD: SECRET }, cpu: 1024, memoryMiB: 2048,
+        secrets: { DB_PASSWORD: SECRET }, cpu: 1024, memoryMib: 2048,
     },
 };
 
@@ -64,6 +64,18 @@ describe("upgrading FargateStack from 0.1.0", () => {
         if (process.env.UPDATE_UPGRADE_SNAPSHOT === "1") {
             fs.writeFileSync(SNAPSHOT, `${JSON.stringify(recorded, null, 1)}\n`);
         }
+    });
+
+    it("builds the same resources from the names 0.1.0 documented, which stay accepted until 0.3.0", async () => {
+        const built = await build({
+            image: "nginx:1.27", domainName: "app.example.com", hostedZoneId: "Z123", availabilityZoneCount: 3,
+            natGateways: "OnePerAz", requestsPerTarget: 500, secrets: { DB_PASSWORD: SECRET },
+            healthCheck: { command: ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"] },
+            healthCheckMatcher: "200", healthCheckIntervalSeconds: 15, healthCheckTimeoutSeconds: 6,
+            healthyThreshold: 3, unhealthyThreshold: 4,
+        });
+        assert.deepStrictEqual(JSON.parse(JSON.stringify(picture(built.mocks.resources))),
+            snapshot["HTTPS with a domain, three AZs, one NAT gateway each"]);
     });
 
     for (const [label, args] of Object.entries(CASES)) {

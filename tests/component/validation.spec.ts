@@ -15,7 +15,7 @@ const EXECUTION_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExec
 const SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-url-AbCdEf";
 const CLOUDWATCH_RETENTIONS = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653";
 const EXISTING_VPC = { vpcId: "vpc-0abc", publicSubnetIds: ["subnet-pub-a", "subnet-pub-b"], privateSubnetIds: ["subnet-priv-a", "subnet-priv-b"] };
-const WINDOWS: FargateStackArgs = { ...BASE, operatingSystemFamily: "WINDOWS_SERVER_2022_CORE", cpu: 1024, memoryMiB: 2048 };
+const WINDOWS: FargateStackArgs = { ...BASE, operatingSystemFamily: "WINDOWS_SERVER_2022_CORE", cpu: 1024, memoryMib: 2048 };
 
 /** Input as a YAML, Python or Go program may send it: the types TypeScript would have rejected. */
 function fromOtherLanguage(args: Record<string, unknown>): FargateStackArgs {
@@ -51,8 +51,8 @@ async function expectInvalid(args: FargateStackArgs, expectedProblems: string[],
 describe("FargateStack input validation", () => {
     describe("task size and platform", () => {
         it("rejects a memory size that is not valid for the cpu, listing the valid sizes", async () => {
-            await expectInvalid({ ...BASE, cpu: 256, memoryMiB: 4096 }, [
-                "`memoryMiB` is not a valid Fargate memory size for 256 cpu units; got 4096. Use one of 512, 1024, 2048 MiB.",
+            await expectInvalid({ ...BASE, cpu: 256, memoryMib: 4096 }, [
+                "`memoryMib` is not a valid Fargate memory size for 256 cpu units; got 4096. Use one of 512, 1024, 2048 MiB.",
             ]);
         });
 
@@ -63,7 +63,7 @@ describe("FargateStack input validation", () => {
         });
 
         it("rejects 512 cpu units for Windows, which runs on 1, 2 or 4 vCPU only", async () => {
-            await expectInvalid({ ...WINDOWS, cpu: 512, memoryMiB: 1024 }, [
+            await expectInvalid({ ...WINDOWS, cpu: 512, memoryMib: 1024 }, [
                 "`cpu` is not a valid Fargate cpu value for Windows; got 512. Use one of 1024, 2048, 4096.",
             ]);
         });
@@ -88,7 +88,7 @@ describe("FargateStack input validation", () => {
         });
 
         it("accepts an ARM64 Linux task of 1 vCPU and 2 GiB", async () => {
-            const built = await build({ ...BASE, cpuArchitecture: "ARM64", cpu: 1024, memoryMiB: 2048 });
+            const built = await build({ ...BASE, cpuArchitecture: "ARM64", cpu: 1024, memoryMib: 2048 });
             const task = built.inputs("web-task");
             assert.deepStrictEqual(task.runtimePlatform, { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" });
             assert.deepStrictEqual([task.cpu, task.memory], ["1024", "2048"]);
@@ -106,16 +106,16 @@ describe("FargateStack input validation", () => {
     });
 
     describe("service and scaling counts", () => {
-        it("rejects minCount greater than maxCount", async () => {
-            await expectInvalid({ ...BASE, minCount: 5, maxCount: 3 }, [
-                "`minCount` must not exceed `maxCount` (3); got 5. Lower `minCount` or raise `maxCount`.",
+        it("rejects minTaskCount greater than maxTaskCount", async () => {
+            await expectInvalid({ ...BASE, minTaskCount: 5, maxTaskCount: 3 }, [
+                "`minTaskCount` must not exceed `maxTaskCount` (3); got 5. Lower `minTaskCount` or raise `maxTaskCount`.",
             ]);
         });
 
-        it("rejects a desiredCount outside minCount..maxCount while autoscaling is on", async () => {
+        it("rejects a desiredCount outside minTaskCount..maxTaskCount while autoscaling is on", async () => {
             await expectInvalid({ ...BASE, desiredCount: 12 }, [
-                "`desiredCount` must be within `minCount`..`maxCount` (2..10) while autoscaling is on; got 12. "
-                    + "Set `desiredCount` inside that range, or change `minCount` / `maxCount`.",
+                "`desiredCount` must be within `minTaskCount`..`maxTaskCount` (2..10) while autoscaling is on; got 12. "
+                    + "Set `desiredCount` inside that range, or change `minTaskCount` / `maxTaskCount`.",
             ]);
         });
     });
@@ -259,16 +259,16 @@ describe("FargateStack input validation", () => {
             ["startPeriodSeconds", 301, 0, 300],
         ];
         for (const [field, value, min, max] of cases) {
-            it(`rejects healthCheck.${field} ${value}, outside ${min} to ${max}`, async () => {
-                await expectInvalid({ ...BASE, healthCheck: { command, [field]: value } }, [
-                    `\`healthCheck.${field}\` must be an integer from ${min} to ${max}; got ${value}. Use a value from ${min} to ${max}.`,
+            it(`rejects containerHealthCheck.${field} ${value}, outside ${min} to ${max}`, async () => {
+                await expectInvalid({ ...BASE, containerHealthCheck: { command, [field]: value } }, [
+                    `\`containerHealthCheck.${field}\` must be an integer from ${min} to ${max}; got ${value}. Use a value from ${min} to ${max}.`,
                 ]);
             });
         }
 
         it("rejects a health check command that does not start with CMD or CMD-SHELL", async () => {
-            await expectInvalid({ ...BASE, healthCheck: { command: ["curl -f http://localhost:8080/health"] } }, [
-                "`healthCheck.command` must start with \"CMD\" or \"CMD-SHELL\" followed by the command; "
+            await expectInvalid({ ...BASE, containerHealthCheck: { command: ["curl -f http://localhost:8080/health"] } }, [
+                "`containerHealthCheck.command` must start with \"CMD\" or \"CMD-SHELL\" followed by the command; "
                     + "got [\"curl -f http://localhost:8080/health\"]. "
                     + "Use a command such as [\"CMD-SHELL\", \"curl -f http://localhost:8080/ || exit 1\"].",
             ]);
@@ -276,28 +276,28 @@ describe("FargateStack input validation", () => {
     });
 
     describe("target group health check", () => {
-        it("rejects healthCheckIntervalSeconds above 300", async () => {
-            await expectInvalid({ ...BASE, healthCheckIntervalSeconds: 301 }, [
-                "`healthCheckIntervalSeconds` must be an integer from 5 to 300; got 301. Use a value from 5 to 300.",
+        it("rejects targetHealthCheckIntervalSeconds above 300", async () => {
+            await expectInvalid({ ...BASE, targetHealthCheckIntervalSeconds: 301 }, [
+                "`targetHealthCheckIntervalSeconds` must be an integer from 5 to 300; got 301. Use a value from 5 to 300.",
             ]);
         });
 
-        it("rejects healthCheckTimeoutSeconds above 120", async () => {
-            await expectInvalid({ ...BASE, healthCheckIntervalSeconds: 300, healthCheckTimeoutSeconds: 121 }, [
-                "`healthCheckTimeoutSeconds` must be an integer from 2 to 120; got 121. Use a value from 2 to 120.",
+        it("rejects targetHealthCheckTimeoutSeconds above 120", async () => {
+            await expectInvalid({ ...BASE, targetHealthCheckIntervalSeconds: 300, targetHealthCheckTimeoutSeconds: 121 }, [
+                "`targetHealthCheckTimeoutSeconds` must be an integer from 2 to 120; got 121. Use a value from 2 to 120.",
             ]);
         });
 
-        it("rejects a healthCheckTimeoutSeconds that is not less than the interval", async () => {
-            await expectInvalid({ ...BASE, healthCheckIntervalSeconds: 10, healthCheckTimeoutSeconds: 10 }, [
-                "`healthCheckTimeoutSeconds` must be less than `healthCheckIntervalSeconds` (10); got 10. Lower the timeout or raise the interval.",
+        it("rejects a targetHealthCheckTimeoutSeconds that is not less than the interval", async () => {
+            await expectInvalid({ ...BASE, targetHealthCheckIntervalSeconds: 10, targetHealthCheckTimeoutSeconds: 10 }, [
+                "`targetHealthCheckTimeoutSeconds` must be less than `targetHealthCheckIntervalSeconds` (10); got 10. Lower the timeout or raise the interval.",
             ]);
         });
 
         it("rejects healthy and unhealthy thresholds outside 2 to 10", async () => {
-            await expectInvalid({ ...BASE, healthyThreshold: 1, unhealthyThreshold: 11 }, [
-                "`healthyThreshold` must be an integer from 2 to 10; got 1. Use a value from 2 to 10.",
-                "`unhealthyThreshold` must be an integer from 2 to 10; got 11. Use a value from 2 to 10.",
+            await expectInvalid({ ...BASE, targetHealthyThreshold: 1, targetUnhealthyThreshold: 11 }, [
+                "`targetHealthyThreshold` must be an integer from 2 to 10; got 1. Use a value from 2 to 10.",
+                "`targetUnhealthyThreshold` must be an integer from 2 to 10; got 11. Use a value from 2 to 10.",
             ]);
         });
 
@@ -307,16 +307,50 @@ describe("FargateStack input validation", () => {
             ]);
         });
 
-        it("rejects a healthCheckPath that does not start with /", async () => {
-            await expectInvalid({ ...BASE, healthCheckPath: "health" }, [
-                "`healthCheckPath` must start with / and be at most 1024 characters; got \"health\". Use a path such as \"/health\".",
+        it("rejects a targetHealthCheckPath that does not start with /", async () => {
+            await expectInvalid({ ...BASE, targetHealthCheckPath: "health" }, [
+                "`targetHealthCheckPath` must start with / and be at most 1024 characters; got \"health\". Use a path such as \"/health\".",
             ]);
         });
 
-        it("rejects a healthCheckMatcher with codes outside 200 to 499", async () => {
-            await expectInvalid({ ...BASE, healthCheckMatcher: "200-600" }, [
-                "`healthCheckMatcher` must be HTTP codes from 200 to 499 as a code, a list or a range; got \"200-600\". "
+        it("rejects a targetHealthCheckMatcher with codes outside 200 to 499", async () => {
+            await expectInvalid({ ...BASE, targetHealthCheckMatcher: "200-600" }, [
+                "`targetHealthCheckMatcher` must be HTTP codes from 200 to 499 as a code, a list or a range; got \"200-600\". "
                     + "Use a value such as \"200\", \"200,204\" or \"200-299\".",
+            ]);
+        });
+    });
+
+    describe("inputs renamed in 0.2.0", () => {
+        it("rejects an input given under both its old and its new name, reporting it first", async () => {
+            await expectInvalid({ ...BASE, memoryMiB: 1024, memoryMib: 2048, minCount: 1, minTaskCount: 3, cpu: 3 }, [
+                "`memoryMiB` is the old name of `memoryMib`, which is also set; got 1024. Remove `memoryMiB` and keep `memoryMib`.",
+                "`minCount` is the old name of `minTaskCount`, which is also set; got 1. Remove `minCount` and keep `minTaskCount`.",
+                "`cpu` is not a valid Fargate cpu value; got 3. Use one of 256, 512, 1024, 2048, 4096, 8192, 16384.",
+            ]);
+        });
+
+        it("validates a value given under an old name with the new name in the message", async () => {
+            await expectInvalid({ ...BASE, maxCount: 0 }, [
+                "`maxTaskCount` must be an integer from 1 to 5000; got 0. Use a value from 1 to 5000.",
+            ]);
+        });
+
+        it("warns once per old name, naming the new input, and builds as with the new name", async () => {
+            const warnings: string[] = [];
+            const warn = console.warn;
+            // Under the mock runtime there is no engine, so the SDK writes pulumi.log.warn to console.warn.
+            console.warn = (message: string) => warnings.push(message);
+            try {
+                const built = await build({ ...BASE, requestsPerTarget: 300, unhealthyThreshold: 4 });
+                assert.strictEqual(built.inputs("web-tg").healthCheck.unhealthyThreshold, 4);
+                assert.strictEqual(built.inputs("web-requests-scaling").targetTrackingScalingPolicyConfiguration.targetValue, 300);
+            } finally {
+                console.warn = warn;
+            }
+            assert.deepStrictEqual(warnings, [
+                "warning: [runtime] `unhealthyThreshold` is deprecated: use `targetUnhealthyThreshold`, the same input under its new name. The old name is accepted until fargate-stack 0.3.0.",
+                "warning: [runtime] `requestsPerTarget` is deprecated: use `requestsPerTaskPerMinute`, the same input under its new name. The old name is accepted until fargate-stack 0.3.0.",
             ]);
         });
     });
@@ -397,7 +431,7 @@ describe("FargateStack input validation", () => {
         it("treats null, which other languages send for \"not set\", as not set for every input", async () => {
             const built = await build(fromOtherLanguage({
                 ...BASE, vpcId: null, publicSubnetIds: null, privateSubnetIds: null, imageTag: null,
-                healthCheck: null, domainName: null, hostedZoneId: null, certificateArn: null, cpu: null,
+                containerHealthCheck: null, domainName: null, hostedZoneId: null, certificateArn: null, cpu: null,
             }));
             assert.strictEqual(built.inputs("web-vpc").cidrBlock, "10.0.0.0/16");
             assert.strictEqual(built.inputs("web-http").protocol, "HTTP");
@@ -427,13 +461,13 @@ describe("FargateStack input validation", () => {
                 taskRolePolicyArns: [EXECUTION_POLICY],
                 logRetentionDays: 10,
                 cpu: 256,
-                memoryMiB: 4096,
+                memoryMib: 4096,
                 containerPort: 70000,
-                healthCheck: { command: ["CMD-SHELL", "true"], retries: 0 },
+                containerHealthCheck: { command: ["CMD-SHELL", "true"], retries: 0 },
                 stopTimeoutSeconds: 200,
-                healthCheckPath: "health",
-                minCount: 5,
-                maxCount: 3,
+                targetHealthCheckPath: "health",
+                minTaskCount: 5,
+                maxTaskCount: 3,
             }, [
                 "`vpcCidrBlock` must be an IPv4 CIDR block from /16 to /24 with no host bits set; got \"10.0.0.0/8\". Use a block such as \"10.0.0.0/16\".",
                 "`allowedCidrBlocks[0]` must be an IPv4 CIDR block with no host bits set; got \"203.0.113.5/24\". Use a block such as \"203.0.113.0/24\".",
@@ -442,12 +476,12 @@ describe("FargateStack input validation", () => {
                 "`image` is required unless `createRepository` is true; got undefined. "
                     + "Set `image` to an image reference such as \"nginx:1.27\", or set `createRepository` to true with `imageTag`.",
                 `\`logRetentionDays\` must be a retention period CloudWatch Logs allows; got 10. Use one of ${CLOUDWATCH_RETENTIONS}.`,
-                "`memoryMiB` is not a valid Fargate memory size for 256 cpu units; got 4096. Use one of 512, 1024, 2048 MiB.",
+                "`memoryMib` is not a valid Fargate memory size for 256 cpu units; got 4096. Use one of 512, 1024, 2048 MiB.",
                 "`containerPort` must be an integer from 1 to 65535; got 70000. Use the port your container listens on, such as 8080.",
-                "`healthCheck.retries` must be an integer from 1 to 10; got 0. Use a value from 1 to 10.",
+                "`containerHealthCheck.retries` must be an integer from 1 to 10; got 0. Use a value from 1 to 10.",
                 "`stopTimeoutSeconds` must be an integer from 2 to 120; got 200. Use a value from 2 to 120.",
-                "`healthCheckPath` must start with / and be at most 1024 characters; got \"health\". Use a path such as \"/health\".",
-                "`minCount` must not exceed `maxCount` (3); got 5. Lower `minCount` or raise `maxCount`.",
+                "`targetHealthCheckPath` must start with / and be at most 1024 characters; got \"health\". Use a path such as \"/health\".",
+                "`minTaskCount` must not exceed `maxTaskCount` (3); got 5. Lower `minTaskCount` or raise `maxTaskCount`.",
             ]);
         });
     });
@@ -516,8 +550,8 @@ describe("FargateStack input validation", () => {
         });
 
         it("reports a wrongly typed count once, without comparing it to the other counts", async () => {
-            await expectInvalid(fromOtherLanguage({ ...BASE, minCount: "5", maxCount: 3 }), [
-                "`minCount` must be an integer from 1 to 5000; got \"5\". Use a value from 1 to 5000.",
+            await expectInvalid(fromOtherLanguage({ ...BASE, minTaskCount: "5", maxTaskCount: 3 }), [
+                "`minTaskCount` must be an integer from 1 to 5000; got \"5\". Use a value from 1 to 5000.",
             ]);
         });
 

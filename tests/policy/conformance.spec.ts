@@ -28,13 +28,13 @@ const VARIANTS: { title: string; args: FargateStackArgs; config?: PolicyPackConf
     {
         title: "a created repository with an image built by awsx, on ARM64",
         args: { ...SECURE, image: undefined, createRepository: true, imageTag: "v7", imageBuildContextPath: "./app",
-            cpuArchitecture: "ARM64", cpu: 1024, memoryMiB: 2048 },
+            cpuArchitecture: "ARM64", cpu: 1024, memoryMib: 2048 },
         advisories: [],
     },
     {
         title: "execute-command, request scaling and a given certificate",
         args: { ...SECURE, domainName: undefined, hostedZoneId: undefined, enableExecuteCommand: true,
-            certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", requestsPerTarget: 300 },
+            certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", requestsPerTaskPerMinute: 300 },
         advisories: [],
     },
     {

@@ -225,7 +225,7 @@ function yamlInputs(): string[] {
 
 function yamlHealthCheck(): string[] {
     const [stack] = yamlFargateStacks();
-    return Object.keys(stack.properties.healthCheck as object).sort();
+    return Object.keys(stack.properties.containerHealthCheck as object).sort();
 }
 
 describe("example programs", () => {
@@ -299,7 +299,7 @@ describe("example programs", () => {
             const [{ properties }] = yamlFargateStacks();
             assert.ok(properties.domainName && properties.hostedZoneId, "HTTPS needs domainName and hostedZoneId");
             assert.strictEqual(properties.enableAutoscaling, true);
-            assert.ok((properties.minCount as number) < (properties.maxCount as number));
+            assert.ok((properties.minTaskCount as number) < (properties.maxTaskCount as number));
             assert.strictEqual(Object.keys(properties.secrets as object).length, 1);
         });
     });

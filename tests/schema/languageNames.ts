@@ -24,7 +24,7 @@ function assertPlainIdentifier(name: string): void {
 }
 
 /**
- * Python's snake_case for a camelCase schema name (`pyName`): `memoryMiB` → `memory_mi_b`, `vpcId` → `vpc_id`,
+ * Python's snake_case for a camelCase schema name (`pyName`): `memoryMiB` → `memory_mi_b` (why the input is `memoryMib`), `vpcId` → `vpc_id`,
  * `SHA256Hash` → `sha256_hash`. Keywords get a trailing underscore.
  */
 export function pythonName(name: string): string {
@@ -74,13 +74,13 @@ export function pythonName(name: string): string {
     return PYTHON_KEYWORDS.has(result) ? `${result}_` : result;
 }
 
-/** Go's exported field name (`Title`): the first letter upper-cased, `memoryMiB` → `MemoryMiB`. */
+/** Go's exported field name (`Title`): the first letter upper-cased, `memoryMib` → `MemoryMib`. */
 export function goName(name: string): string {
     assertPlainIdentifier(name);
     return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-/** C#'s property name (`propertyName`): the first letter upper-cased, `memoryMiB` → `MemoryMiB`. */
+/** C#'s property name (`propertyName`): the first letter upper-cased, `memoryMib` → `MemoryMib`. */
 export function csharpName(name: string): string {
     assertPlainIdentifier(name);
     return name.charAt(0).toUpperCase() + name.slice(1);

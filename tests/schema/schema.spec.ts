@@ -103,7 +103,7 @@ describe("multi-language schema (in-process ComponentProvider.getSchema)", funct
     it("requires `command` of ContainerHealthCheck and nothing else", () => {
         const healthCheck = schema.types["fargate-stack:index:ContainerHealthCheck"];
         assert.deepStrictEqual(healthCheck.required, ["command"]);
-        assert.strictEqual(fargateStack.inputProperties.healthCheck.$ref, "#/types/fargate-stack:index:ContainerHealthCheck");
+        assert.strictEqual(fargateStack.inputProperties.containerHealthCheck.$ref, "#/types/fargate-stack:index:ContainerHealthCheck");
     });
 
     it("types natGateways, cpuArchitecture and operatingSystemFamily as string enums of the exported constants", () => {
