@@ -1,8 +1,19 @@
-import { FargateStackArgs } from "./fargateStackArgs";
+import { ClusterArgs, LoadBalancerArgs, NetworkArgs, TagsArgs } from "./args/platformInputs";
+import { ContainerPortArgs, TaskArgs } from "./args/taskInputs";
+import { LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs } from "./args/serviceInputs";
+import { PlatformArgs } from "./platformArgs";
+import { WebServiceArgs } from "./webServiceArgs";
+import { WorkerServiceArgs } from "./workerServiceArgs";
+import { ScheduledTaskArgs } from "./scheduledTaskArgs";
+
+/** Every input of every component: an input name means the same thing, with the same default, everywhere. */
+export type AnyArgs = NetworkArgs & LoadBalancerArgs & ClusterArgs & TagsArgs & TaskArgs & ContainerPortArgs
+    & LoadBalancedServiceArgs & TaskCountArgs & UtilizationScalingArgs & PlatformArgs & WebServiceArgs
+    & WorkerServiceArgs & ScheduledTaskArgs;
 
 /**
- * The defaults of every optional plain input, in one place. The TSDoc `@default` of each input in
- * `fargateStackArgs.ts` states the same value; `tests/docs.spec.ts` fails when the two disagree.
+ * The defaults of every optional plain input of every component, in one place. The TSDoc `@default` of each input
+ * states the same value; `tests/docs.spec.ts` fails when the two disagree.
  */
 export const DEFAULTS = {
     vpcCidrBlock: "10.0.0.0/16",
@@ -41,7 +52,14 @@ export const DEFAULTS = {
     cpuTargetPercent: 70,
     memoryTargetPercent: 75,
     tags: {},
-} as const satisfies Partial<Record<keyof FargateStackArgs, unknown>>;
+    internal: false,
+    maxReceiveCount: 5,
+    queueVisibilityTimeoutSeconds: 30,
+    messagesPerTask: 100,
+    scheduleTimezone: "UTC",
+    maxRetryAttempts: 2,
+    taskCount: 1,
+} as const satisfies Partial<Record<keyof AnyArgs, unknown>>;
 
 /** Container health check defaults (ECS's own). */
 export const HEALTH_CHECK_DEFAULTS = {
@@ -51,31 +69,38 @@ export const HEALTH_CHECK_DEFAULTS = {
     startPeriodSeconds: 0,
 } as const;
 
-/** `FargateStackArgs` with every defaulted plain input filled in. */
-export type ResolvedArgs = FargateStackArgs & Required<Pick<FargateStackArgs, keyof typeof DEFAULTS>>;
+/**
+ * Some inputs of some component, as the shared validation sees them: each check applies to the inputs a component
+ * has, and a value the component does not take is `undefined` there.
+ */
+export type Inputs = Partial<AnyArgs>;
+
+/** Args with every defaulted plain input filled in. */
+export type Resolved<T> = T & Required<Pick<T, Extract<keyof T, keyof typeof DEFAULTS>>>;
 
 /**
  * The inputs the user actually set: keys whose value is `undefined` or `null` (which other languages' SDKs send for
  * "not set") are dropped, so "was it given?" is one `!== undefined` check everywhere.
  */
-export function givenArgs(args: FargateStackArgs | undefined): FargateStackArgs {
-    return Object.fromEntries(Object.entries(args ?? {}).filter(([, v]) => v !== undefined && v !== null)) as FargateStackArgs;
+export function givenArgs<T extends object>(args: T | undefined): T {
+    return Object.fromEntries(Object.entries(args ?? {}).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
 
-/** Fills in the defaults of every optional plain input that was not given. */
-export function resolveArgs(given: FargateStackArgs): ResolvedArgs {
-    const resolved: Record<string, unknown> = { ...given };
+/** Fills in the defaults of the component's optional plain inputs (`inputKeys`) that were not given. */
+export function resolveArgs<T extends object>(given: T, inputKeys: readonly string[]): Resolved<T> {
+    const resolved = { ...given } as Record<string, unknown>;
     for (const [key, value] of Object.entries(DEFAULTS)) {
-        if (resolved[key] === undefined) {
+        if (inputKeys.includes(key) && resolved[key] === undefined) {
             // Copies, so no stack can change the shared defaults.
             resolved[key] = Array.isArray(value) ? [...value] : typeof value === "object" ? { ...value } : value;
         }
     }
     const { minTaskCount, maxTaskCount } = resolved;
-    if (given.desiredCount === undefined && resolved.enableAutoscaling === true
+    const desiredGiven = (given as { desiredCount?: unknown }).desiredCount !== undefined;
+    if (inputKeys.includes("desiredCount") && !desiredGiven && resolved.enableAutoscaling === true
         && typeof minTaskCount === "number" && typeof maxTaskCount === "number" && minTaskCount <= maxTaskCount) {
         // Setting only `minTaskCount: 3` must not fail on a desired count the user never chose.
         resolved.desiredCount = Math.min(Math.max(DEFAULTS.desiredCount, minTaskCount), maxTaskCount);
     }
-    return resolved as unknown as ResolvedArgs;
+    return resolved as Resolved<T>;
 }

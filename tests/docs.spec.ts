@@ -12,7 +12,8 @@ import { DEFAULTS, HEALTH_CHECK_DEFAULTS } from "../components/defaults";
 const COMPONENTS_DIR = path.join(__dirname, "..", "components");
 /** The files that declare public inputs: the shared input groups and each component's args. */
 const ARGS_FILES = [
-    ...fs.readdirSync(path.join(COMPONENTS_DIR, "args")).filter(f => f.endsWith(".ts")).map(f => path.join(COMPONENTS_DIR, "args", f)),
+    ...fs.readdirSync(path.join(COMPONENTS_DIR, "args")).filter(f => f.endsWith("Inputs.ts") || f === "enums.ts")
+        .map(f => path.join(COMPONENTS_DIR, "args", f)),
     ...fs.readdirSync(COMPONENTS_DIR).filter(f => f.endsWith("Args.ts")).map(f => path.join(COMPONENTS_DIR, f)),
 ].sort();
 const README_FILE = path.join(__dirname, "..", "README.md");
@@ -102,6 +103,8 @@ function readArgsFiles() {
 }
 
 const { interfaces, consts } = readArgsFiles();
+/** Every input name of every exported interface: a DEFAULTS entry must belong to one of them. */
+const ALL_INPUT_NAMES = new Set([...interfaces.values()].flat().map(m => m.name));
 
 function membersOf(name: string): DocumentedMember[] {
     const members = interfaces.get(name);
@@ -116,6 +119,9 @@ function driftBetween(owner: string, defaults: Record<string, unknown>, defaults
     const disagreeing: string[] = [];
     for (const [key, value] of Object.entries(defaults)) {
         const member = members.get(key);
+        if (member === undefined && ALL_INPUT_NAMES.has(key)) {
+            continue; // an input of another component
+        }
         if (member === undefined || !member.optional) {
             missing.push(`${defaultsName}.${key} has no optional input ${owner}.${key}`);
             continue;

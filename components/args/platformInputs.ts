@@ -55,8 +55,9 @@ export interface LoadBalancerArgs {
      */
     allowedCidrBlocks?: string[];
     /**
-     * A DNS name for the service, e.g. `app.example.com`. With `hostedZoneId`: an ACM certificate validated by DNS,
-     * an HTTPS listener, an HTTP→HTTPS redirect and an alias record.
+     * A DNS name for the load balancer, e.g. `app.example.com`. With `hostedZoneId`: an ACM certificate validated by
+     * DNS, an HTTPS listener, an HTTP→HTTPS redirect and an alias record. A `Platform` also covers
+     * `*.<domainName>` (certificate and alias), so web services routed by host under it need no DNS work.
      * Default: no DNS name; the load balancer's own name is used.
      * @default - no DNS name; the load balancer's own name is used
      */

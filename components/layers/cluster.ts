@@ -8,6 +8,11 @@ export interface Cluster {
     clusterName: pulumi.Output<string>;
 }
 
+/** The cluster the inputs ask for: the existing one `clusterArn` names, or a new one. */
+export function clusterFor(ctx: LayerContext, clusterArn: pulumi.Input<string> | undefined): Cluster {
+    return clusterArn !== undefined ? adoptCluster(clusterArn) : createCluster(ctx);
+}
+
 /** Adopts an existing cluster by ARN (`arn:aws:ecs:<region>:<account>:cluster/<name>`); nothing is created. */
 export function adoptCluster(clusterArn: pulumi.Input<string>): Cluster {
     const arn = pulumi.output(clusterArn);

@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** What every layer gets besides its own inputs: the component's name, the parent for children, and the tags. */
 export interface LayerContext {
+    /** The component's class, `FargateStack`, `Platform`, …, for messages. */
+    kind: string;
     /** The component's name; children are named `${name}-kebab-suffix`. */
     name: string;
     /** The component: every child's parent. */
@@ -13,6 +15,11 @@ export interface LayerContext {
      * two stacks of one account never collides.
      */
     uniqueKey: string;
+}
+
+/** The context of a component's layers: `kind` and `name` as the component has them, its tags and unique key. */
+export function layerContext(kind: string, name: string, parent: pulumi.Resource, tags: Record<string, string>): LayerContext {
+    return { kind, name, parent, tags: { ...tags }, uniqueKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}` };
 }
 
 /** The user's tags plus a `Name` tag, for a child named `resourceName`. */

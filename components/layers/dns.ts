@@ -3,13 +3,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { LayerContext, childOpts, tagsFor } from "./context";
 
 /**
- * Requests an ACM certificate for `domainName`, validates it with a DNS record in the hosted zone, and returns the
- * ARN once the certificate is issued (so the HTTPS listener never gets a pending certificate).
+ * Requests an ACM certificate for `domainName` (and, for a platform, `*.<domainName>`), validates it with a DNS
+ * record in the hosted zone, and returns the ARN once the certificate is issued (so the HTTPS listener never gets a
+ * pending certificate). ACM validates a name and its wildcard with the same record, so one record serves both.
  */
-export function createCertificate(ctx: LayerContext, domainName: string, hostedZoneId: pulumi.Input<string>): pulumi.Output<string> {
+export function createCertificate(
+    ctx: LayerContext, domainName: string, hostedZoneId: pulumi.Input<string>, withWildcard: boolean = false,
+): pulumi.Output<string> {
     const opts = childOpts(ctx);
     const certificate = new aws.acm.Certificate(`${ctx.name}-cert`, {
         domainName,
+        subjectAlternativeNames: withWildcard ? [`*.${domainName}`] : undefined,
         validationMethod: "DNS",
         tags: tagsFor(ctx, `${ctx.name}-cert`),
     }, opts);
@@ -37,11 +41,21 @@ export interface AliasInputs {
     loadBalancerZoneId: pulumi.Input<string>;
 }
 
-/** Points `domainName` at the load balancer with a Route 53 alias record. */
-export function createAlias(ctx: LayerContext, inputs: AliasInputs): void {
-    new aws.route53.Record(`${ctx.name}-alias`, {
+/**
+ * Points `domainName` at the load balancer with a Route 53 alias record (`<name>-alias`); with `wildcard`, points
+ * `*.<domainName>` there too (`<name>-wildcard-alias`).
+ */
+export function createAlias(ctx: LayerContext, inputs: AliasInputs, wildcard: boolean = false): void {
+    createAliasRecord(ctx, `${ctx.name}-alias`, inputs.domainName, inputs);
+    if (wildcard) {
+        createAliasRecord(ctx, `${ctx.name}-wildcard-alias`, `*.${inputs.domainName}`, inputs);
+    }
+}
+
+function createAliasRecord(ctx: LayerContext, resourceName: string, recordName: string, inputs: AliasInputs): void {
+    new aws.route53.Record(resourceName, {
         zoneId: inputs.hostedZoneId,
-        name: inputs.domainName,
+        name: recordName,
         type: "A",
         aliases: [{ name: inputs.loadBalancerDnsName, zoneId: inputs.loadBalancerZoneId, evaluateTargetHealth: true }],
     }, childOpts(ctx));

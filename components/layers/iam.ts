@@ -9,6 +9,9 @@ import { Problems, checkSecretArn } from "../validation";
 export interface TaskRoles {
     executionRoleArn: pulumi.Output<string>;
     taskRoleArn: pulumi.Output<string>;
+    /** The roles' names: explicit, so known at preview (other policies build the roles' ARNs from them). */
+    executionRoleName: string;
+    taskRoleName: string;
 }
 
 /** The inputs of the IAM layer. */
@@ -37,8 +40,10 @@ export function createRoles(ctx: LayerContext, inputs: IamInputs): TaskRoles {
     const assumeRolePolicy = trustPolicy(inputs.env);
     // Explicit, stable names within IAM's 64 characters: an autoname (`<child name>-<7 random>`) would fail for
     // component names over 46 characters instead of being truncated.
+    const executionRoleName = stableName(`${name}-exec`, `${ctx.uniqueKey}/exec-role`, NAME_RULES.iamRole);
+    const taskRoleName = stableName(`${name}-task`, `${ctx.uniqueKey}/task-role`, NAME_RULES.iamRole);
     const executionRole = new aws.iam.Role(`${name}-exec-role`, {
-        name: stableName(`${name}-exec`, `${ctx.uniqueKey}/exec-role`, NAME_RULES.iamRole),
+        name: executionRoleName,
         description: `ECS execution role of ${name}: image pull, logs and secrets only`,
         assumeRolePolicy, tags: tagsFor(ctx, `${name}-exec-role`),
     }, opts);
@@ -48,7 +53,7 @@ export function createRoles(ctx: LayerContext, inputs: IamInputs): TaskRoles {
     }, opts);
 
     const taskRole = new aws.iam.Role(`${name}-task-role`, {
-        name: stableName(`${name}-task`, `${ctx.uniqueKey}/task-role`, NAME_RULES.iamRole),
+        name: taskRoleName,
         description: `ECS task role of ${name}: the application's own permissions`,
         assumeRolePolicy, tags: tagsFor(ctx, `${name}-task-role`),
     }, opts);
@@ -61,7 +66,12 @@ export function createRoles(ctx: LayerContext, inputs: IamInputs): TaskRoles {
     if (inputs.enableExecuteCommand) {
         new aws.iam.RolePolicy(`${name}-task-exec-command-policy`, { role: taskRole.name, policy: EXECUTE_COMMAND_POLICY }, opts);
     }
-    return { executionRoleArn: executionRole.arn, taskRoleArn: taskRole.arn };
+    return { executionRoleArn: executionRole.arn, taskRoleArn: taskRole.arn, executionRoleName, taskRoleName };
+}
+
+/** The ARN of a role the component names itself, known at preview (no path: the component sets none). */
+export function roleArnOf(env: AwsEnvironment, roleName: string): pulumi.Output<string> {
+    return pulumi.interpolate`arn:${env.partition}:iam::${env.accountId}:role/${roleName}`;
 }
 
 function trustPolicy(env: AwsEnvironment): pulumi.Output<string> {
@@ -131,7 +141,7 @@ function checkedSecretArns(ctx: LayerContext, secrets: Record<string, string>): 
     for (const key of Object.keys(secrets).sort()) {
         checkSecretArn(key, secrets[key], problems);
     }
-    problems.throwIfAny(ctx.name, ctx.parent, false);
+    problems.throwIfAny(ctx, ctx.parent, false);
     return Object.values(secrets);
 }
 

@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { NatGatewayStrategy } from "../fargateStackArgs";
+import { NatGatewayStrategy } from "../args/enums";
+import { Inputs } from "../defaults";
 import { LayerContext, childOpts, tagsFor } from "./context";
-import { Problems, checkSubnetList } from "../validation";
+import { Problems, checkSubnetList, usesExistingVpc } from "../validation";
 
 /** The network the other layers build on. */
 export interface Network {
@@ -14,6 +15,14 @@ export interface Network {
     publicSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** Subnets without a route to the internet gateway: the tasks live here. */
     privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/** The network the (validated) inputs ask for: the existing VPC they name, or a new one. */
+export function networkFor(ctx: LayerContext, args: Inputs): Network {
+    if (usesExistingVpc(args)) {
+        return adoptNetwork(ctx, { vpcId: args.vpcId!, publicSubnetIds: args.publicSubnetIds!, privateSubnetIds: args.privateSubnetIds! });
+    }
+    return createNetwork(ctx, { cidrBlock: args.vpcCidrBlock!, availabilityZoneCount: args.availabilityZoneCount!, natGateways: args.natGateways! });
 }
 
 /** The inputs of a new VPC. */
@@ -40,7 +49,7 @@ export function adoptNetwork(ctx: LayerContext, inputs: ExistingVpcInputs): Netw
         : pulumi.output(ids).apply(list => {
             const problems = new Problems();
             checkSubnetList(field, list, problems);
-            problems.throwIfAny(ctx.name, ctx.parent, false);
+            problems.throwIfAny(ctx, ctx.parent, false);
             return list;
         });
     return {

@@ -8,29 +8,46 @@ export interface Service {
     serviceArn: pulumi.Output<string>;
 }
 
+/** How the service sits behind a load balancer. */
+export interface ServiceLoadBalancing {
+    targetGroupArn: pulumi.Input<string>;
+    containerPort: number;
+    healthCheckGracePeriodSeconds: number;
+}
+
+/** How the service joins its platform's Service Connect namespace. */
+export interface ServiceConnectInputs {
+    namespaceArn: pulumi.Input<string>;
+    /** The name and port it publishes; a service that only calls others publishes nothing. */
+    publish?: { discoveryName: string; port: number } | undefined;
+    /** The Service Connect proxy logs to the workload's log group, under the `service-connect` prefix. */
+    logGroupName: string;
+    region: pulumi.Input<string>;
+}
+
 /** The inputs of the service layer. */
 export interface ServiceInputs {
     clusterArn: pulumi.Input<string>;
     taskDefinitionArn: pulumi.Input<string>;
     privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    securityGroupId: pulumi.Input<string>;
-    targetGroupArn: pulumi.Input<string>;
+    securityGroupIds: pulumi.Input<string>[];
     containerName: string;
-    containerPort: number;
     desiredCount: number;
-    healthCheckGracePeriodSeconds: number;
     enableExecuteCommand: boolean;
+    loadBalancing?: ServiceLoadBalancing | undefined;
+    serviceConnect?: ServiceConnectInputs | undefined;
     /** When autoscaling owns the task count, later deployments must not reset it to `desiredCount`. */
     autoscaling: boolean;
-    /** The listeners the target group is attached through. */
+    /** What must exist first: the listeners or listener rule the target group is attached through. */
     dependsOn: pulumi.Resource[];
 }
 
 /**
- * Runs the service in the private subnets without public IPs, behind the load balancer, with a deployment circuit
- * breaker that rolls a failed deployment back, and rolling updates that never drop below the desired count.
+ * Runs the service in the private subnets without public IPs, with a deployment circuit breaker that rolls a failed
+ * deployment back, and rolling updates that never drop below the desired count.
  */
 export function createService(ctx: LayerContext, inputs: ServiceInputs): Service {
+    const lb = inputs.loadBalancing;
     const service = new aws.ecs.Service(`${ctx.name}-service`, {
         cluster: inputs.clusterArn,
         taskDefinition: inputs.taskDefinitionArn,
@@ -39,18 +56,19 @@ export function createService(ctx: LayerContext, inputs: ServiceInputs): Service
         platformVersion: "LATEST",
         networkConfiguration: {
             subnets: inputs.privateSubnetIds,
-            securityGroups: [inputs.securityGroupId],
+            securityGroups: inputs.securityGroupIds,
             assignPublicIp: false,
         },
-        loadBalancers: [{
-            targetGroupArn: inputs.targetGroupArn,
+        loadBalancers: lb && [{
+            targetGroupArn: lb.targetGroupArn,
             containerName: inputs.containerName,
-            containerPort: inputs.containerPort,
+            containerPort: lb.containerPort,
         }],
+        serviceConnectConfiguration: inputs.serviceConnect && serviceConnectConfiguration(inputs.serviceConnect),
         deploymentCircuitBreaker: { enable: true, rollback: true },
         deploymentMinimumHealthyPercent: 100,
         deploymentMaximumPercent: 200,
-        healthCheckGracePeriodSeconds: inputs.healthCheckGracePeriodSeconds,
+        healthCheckGracePeriodSeconds: lb?.healthCheckGracePeriodSeconds,
         enableExecuteCommand: inputs.enableExecuteCommand,
         enableEcsManagedTags: true,
         propagateTags: "SERVICE",
@@ -62,47 +80,22 @@ export function createService(ctx: LayerContext, inputs: ServiceInputs): Service
     return { serviceName: service.name, serviceArn: service.arn };
 }
 
-/** The inputs of the scaling layer. */
-export interface ScalingInputs {
-    clusterName: pulumi.Input<string>;
-    serviceName: pulumi.Input<string>;
-    minTaskCount: number;
-    maxTaskCount: number;
-    cpuTargetPercent: number;
-    memoryTargetPercent: number;
-    requestsPerTaskPerMinute?: number | undefined;
-    /** `app/<alb>/<id>/targetgroup/<tg>/<id>`: what ALBRequestCountPerTarget is measured on. */
-    requestCountResourceLabel: pulumi.Input<string>;
-}
-
-/** Adds Application Auto Scaling with target tracking on CPU, memory and, when asked, requests per task. */
-export function createScaling(ctx: LayerContext, inputs: ScalingInputs): void {
-    const opts = childOpts(ctx);
-    const target = new aws.appautoscaling.Target(`${ctx.name}-scaling-target`, {
-        serviceNamespace: "ecs",
-        scalableDimension: "ecs:service:DesiredCount",
-        resourceId: pulumi.interpolate`service/${inputs.clusterName}/${inputs.serviceName}`,
-        minCapacity: inputs.minTaskCount,
-        maxCapacity: inputs.maxTaskCount,
-        tags: tagsFor(ctx, `${ctx.name}-scaling-target`),
-    }, opts);
-    const policy = (suffix: string, metric: string, targetValue: number, resourceLabel?: pulumi.Input<string>) =>
-        new aws.appautoscaling.Policy(`${ctx.name}-${suffix}-scaling`, {
-            policyType: "TargetTrackingScaling",
-            serviceNamespace: target.serviceNamespace,
-            scalableDimension: target.scalableDimension,
-            resourceId: target.resourceId,
-            targetTrackingScalingPolicyConfiguration: {
-                predefinedMetricSpecification: { predefinedMetricType: metric, resourceLabel },
-                targetValue,
-                // Scale out fast, scale in slowly: a burst should not flap the task count.
-                scaleOutCooldown: 60,
-                scaleInCooldown: 300,
+function serviceConnectConfiguration(sc: ServiceConnectInputs): aws.types.input.ecs.ServiceServiceConnectConfiguration {
+    return {
+        enabled: true,
+        namespace: sc.namespaceArn,
+        services: sc.publish && [{
+            portName: "http",
+            discoveryName: sc.publish.discoveryName,
+            clientAlias: [{ port: sc.publish.port, dnsName: sc.publish.discoveryName }],
+        }],
+        logConfiguration: {
+            logDriver: "awslogs",
+            options: {
+                "awslogs-group": sc.logGroupName,
+                "awslogs-region": sc.region,
+                "awslogs-stream-prefix": "service-connect",
             },
-        }, opts);
-    policy("cpu", "ECSServiceAverageCPUUtilization", inputs.cpuTargetPercent);
-    policy("memory", "ECSServiceAverageMemoryUtilization", inputs.memoryTargetPercent);
-    if (inputs.requestsPerTaskPerMinute !== undefined) {
-        policy("requests", "ALBRequestCountPerTarget", inputs.requestsPerTaskPerMinute, inputs.requestCountResourceLabel);
-    }
+        },
+    };
 }

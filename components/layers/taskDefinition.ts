@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ContainerHealthCheck, CpuArchitecture, OperatingSystemFamily } from "../fargateStackArgs";
+import { CpuArchitecture, OperatingSystemFamily } from "../args/enums";
+import { ContainerHealthCheck } from "../args/taskInputs";
 import { HEALTH_CHECK_DEFAULTS } from "../defaults";
 import { NAME_RULES, isWindowsFamily, stableName } from "../rules";
 import { LayerContext, childOpts, tagsFor } from "./context";
@@ -10,7 +11,13 @@ export interface TaskInputs {
     image: pulumi.Input<string>;
     region: pulumi.Input<string>;
     containerName: string;
-    containerPort: number;
+    /** The port the container listens on; undefined for a container that accepts no inbound traffic. */
+    containerPort?: number | undefined;
+    /**
+     * Whether the port mapping declares its application protocol (`http`): Service Connect then proxies HTTP (with
+     * retries and HTTP metrics) rather than plain TCP.
+     */
+    declaresHttp?: boolean;
     cpu: number;
     memoryMib: number;
     cpuArchitecture: CpuArchitecture;
@@ -18,12 +25,12 @@ export interface TaskInputs {
     logGroupName: string;
     environment: Record<string, pulumi.Input<string>>;
     secrets: Record<string, pulumi.Input<string>>;
-    command?: string[];
-    containerHealthCheck?: ContainerHealthCheck;
+    command?: string[] | undefined;
+    containerHealthCheck?: ContainerHealthCheck | undefined;
     stopTimeoutSeconds: number;
     readonlyRootFilesystem: boolean;
     writablePaths: string[];
-    user?: string;
+    user?: string | undefined;
     enableExecuteCommand: boolean;
     executionRoleArn: pulumi.Input<string>;
     taskRoleArn: pulumi.Input<string>;
@@ -39,7 +46,7 @@ export interface TaskInputs {
 export function createTaskDefinition(ctx: LayerContext, inputs: TaskInputs): pulumi.Output<string> {
     const paths = writablePaths(inputs);
     const taskDefinition = new aws.ecs.TaskDefinition(`${ctx.name}-task`, {
-        family: stableName(ctx.name, ctx.uniqueKey, NAME_RULES.ecsName),
+        family: taskFamilyOf(ctx),
         cpu: String(inputs.cpu),
         memory: String(inputs.memoryMib),
         networkMode: "awsvpc",
@@ -55,6 +62,11 @@ export function createTaskDefinition(ctx: LayerContext, inputs: TaskInputs): pul
         tags: tagsFor(ctx, `${ctx.name}-task`),
     }, childOpts(ctx, { dependsOn: inputs.imageBuild ? [inputs.imageBuild] : [] }));
     return taskDefinition.arn;
+}
+
+/** The task definition family: explicit and stable, so policies that name it (a scheduler's) are known at preview. */
+export function taskFamilyOf(ctx: LayerContext): string {
+    return stableName(ctx.name, ctx.uniqueKey, NAME_RULES.ecsName);
 }
 
 /**
@@ -80,7 +92,10 @@ function containerDefinitions(inputs: TaskInputs, paths: string[]): pulumi.Outpu
             name: inputs.containerName,
             image,
             essential: true,
-            portMappings: [{ name: "http", containerPort: inputs.containerPort, protocol: "tcp" }],
+            portMappings: inputs.containerPort === undefined ? [] : [{
+                name: "http", containerPort: inputs.containerPort, protocol: "tcp",
+                ...(inputs.declaresHttp ? { appProtocol: "http" } : {}),
+            }],
             command: inputs.command,
             mountPoints: paths.map((containerPath, i) => ({
                 sourceVolume: `writable-${i + 1}`, containerPath, readOnly: false,

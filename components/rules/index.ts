@@ -6,3 +6,4 @@
 export * from "./taskSize";
 export * from "./limits";
 export * from "./names";
+export * from "./schedule";

@@ -108,3 +108,33 @@ export function partitionOf(region: string): string {
 export function dnsSuffixOf(partition: string): string {
     return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
 }
+
+/**
+ * ALB listener rules: priorities, and the condition values one rule may hold (host headers and path patterns count
+ * together), each at most 128 characters.
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-limits.html
+ */
+export const LISTENER_RULE = {
+    priority: { min: 1, max: 50000 },
+    maxConditionValues: 5,
+    valueMaxLength: 128,
+} as const;
+
+/**
+ * SQS queue settings the components set.
+ * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html
+ */
+export const SQS_LIMITS = {
+    maxReceiveCount: { min: 1, max: 1000 },
+    visibilityTimeoutSeconds: { min: 0, max: 43200 },
+} as const;
+
+/**
+ * EventBridge Scheduler retries and ECS RunTask counts.
+ * @see https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html
+ */
+export const SCHEDULED_TASK_LIMITS = {
+    maxRetryAttempts: { min: 0, max: 185 },
+    taskCount: { min: 1, max: 10 },
+} as const;

@@ -28,6 +28,8 @@ export const NAME_RULES = {
     ecsName: { maxLength: 255, allowed: /[A-Za-z0-9_-]/ },
     logGroup: { maxLength: 512, allowed: /[A-Za-z0-9_\-/.#]/ },
     ecrRepository: { maxLength: 256, allowed: /[a-z0-9._/-]/, lowerCase: true, collapseSeparators: true },
+    sqsQueue: { maxLength: 80, allowed: /[A-Za-z0-9_-]/ },
+    schedule: { maxLength: 64, allowed: /[A-Za-z0-9_.-]/ },
 } satisfies Record<string, NameRule>;
 
 /** Length of the hash suffix added to names built by {@link stableName}. */

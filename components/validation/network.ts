@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { FargateStackArgs, NatGatewayStrategy } from "../fargateStackArgs";
-import { ResolvedArgs } from "../defaults";
+import { NatGatewayStrategy } from "../args/enums";
+import { Inputs } from "../defaults";
 import { isIpv4Cidr } from "../rules";
 import { Problems } from "./problems";
 
@@ -30,12 +30,12 @@ const AZ_RANGE = { min: 2, max: 6 };
 const MIN_SUBNET_PREFIX = 27;
 
 /** True when the user asked for an existing VPC (any of its three fields is set). */
-export function usesExistingVpc(given: FargateStackArgs): boolean {
+export function usesExistingVpc(given: Inputs): boolean {
     return EXISTING_VPC_FIELDS.some(field => given[field] !== undefined);
 }
 
 /** Validates the network inputs (a new VPC's shape, or an existing VPC given completely) and the allowed CIDRs. */
-export function validateNetwork(given: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
+export function validateNetwork(given: Inputs, resolved: Inputs, problems: Problems): void {
     if (usesExistingVpc(given)) {
         validateExistingVpc(given, problems);
     } else {
@@ -55,7 +55,7 @@ export function validateNetwork(given: FargateStackArgs, resolved: ResolvedArgs,
     });
 }
 
-function validateNewVpc(resolved: ResolvedArgs, problems: Problems): void {
+function validateNewVpc(resolved: Inputs, problems: Problems): void {
     const cidr = resolved.vpcCidrBlock;
     const prefix = typeof cidr === "string" ? Number(cidr.split("/")[1]) : NaN;
     if (typeof cidr !== "string" || !isIpv4Cidr(cidr) || prefix < 16 || prefix > 24) {
@@ -65,7 +65,7 @@ function validateNewVpc(resolved: ResolvedArgs, problems: Problems): void {
     const azValid = problems.checkRange("availabilityZoneCount", resolved.availabilityZoneCount, AZ_RANGE,
         "Use a value from 2 to 6: the load balancer needs subnets in at least two availability zones.");
     const zones = resolved.availabilityZoneCount;
-    if (azValid && prefix >= 16 && prefix <= 24 && isIpv4Cidr(cidr)) {
+    if (azValid && typeof zones === "number" && typeof cidr === "string" && prefix >= 16 && prefix <= 24 && isIpv4Cidr(cidr)) {
         // The block is split into 2 × zones equal subnets; an ALB needs subnets of /27 or larger.
         const largestPrefix = MIN_SUBNET_PREFIX - Math.ceil(Math.log2(2 * zones));
         if (prefix > largestPrefix) {
@@ -77,7 +77,7 @@ function validateNewVpc(resolved: ResolvedArgs, problems: Problems): void {
     problems.checkOneOf("natGateways", resolved.natGateways, Object.values(NatGatewayStrategy));
 }
 
-function validateExistingVpc(given: FargateStackArgs, problems: Problems): void {
+function validateExistingVpc(given: Inputs, problems: Problems): void {
     for (const field of NEW_VPC_FIELDS) {
         if (given[field] !== undefined) {
             problems.add(field, "applies only to a new VPC and cannot be combined with an existing one", given[field],

@@ -53,11 +53,12 @@ export class Problems {
     }
 
     /**
-     * Throws one `pulumi.ResourceError` listing every problem when there is any. It is attached to `resource` (the
-     * component's parent, if any: the component itself is not registered yet) and hides the stack trace, which
-     * would only show our own code. `beforeAnyChild` is false for checks of Outputs, which run after registration began.
+     * Throws one `pulumi.ResourceError` listing every problem when there is any, headed by the component's kind and
+     * name (`WebService "api"`). It is attached to `resource` (the component's parent, if any: the component itself
+     * is not registered yet) and hides the stack trace, which would only show our own code. `beforeAnyChild` is false
+     * for checks of Outputs, which run after registration began.
      */
-    throwIfAny(componentName: string, resource: pulumi.Resource | undefined, beforeAnyChild: boolean = true): void {
+    throwIfAny(component: ComponentLabel, resource: pulumi.Resource | undefined, beforeAnyChild: boolean = true): void {
         if (this.messages.length === 0) {
             return;
         }
@@ -65,9 +66,15 @@ export class Problems {
         const lines = this.messages.map(m => `  - ${m}`).join("\n");
         // Checks of values that arrived as Outputs run while children are being registered: don't claim otherwise.
         const stage = beforeAnyChild ? "; nothing was created" : "";
-        throw new pulumi.ResourceError(`FargateStack "${componentName}" has invalid arguments (${count})${stage}:\n${lines}`,
+        throw new pulumi.ResourceError(`${component.kind} "${component.name}" has invalid arguments (${count})${stage}:\n${lines}`,
             resource, true);
     }
+}
+
+/** Which component the problems belong to: its class (`WebService`) and its name. */
+export interface ComponentLabel {
+    kind: string;
+    name: string;
 }
 
 /**

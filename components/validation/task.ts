@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CpuArchitecture, FargateStackArgs, OperatingSystemFamily } from "../fargateStackArgs";
-import { ResolvedArgs } from "../defaults";
+import { CpuArchitecture, OperatingSystemFamily } from "../args/enums";
+import { Inputs } from "../defaults";
 import {
     CONTAINER_HEALTH_CHECK, LOG_RETENTION_DAYS, PORT_RANGE, STOP_TIMEOUT_SECONDS, WINDOWS_RESERVED_PORT,
     checkTaskSize, isWindowsFamily,
@@ -16,7 +16,7 @@ const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const hasOwn = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
 
 /** Validates the task role's policies: the execution policy must not be among them. */
-export function validateIam(resolved: ResolvedArgs, problems: Problems): void {
+export function validateIam(resolved: Inputs, problems: Problems): void {
     const arns: unknown = resolved.taskRolePolicyArns;
     if (!Array.isArray(arns)) {
         // One attachment per ARN: the list itself must be known when the program runs (its items may be Outputs).
@@ -33,7 +33,7 @@ export function validateIam(resolved: ResolvedArgs, problems: Problems): void {
 }
 
 /** Validates the image and repository inputs. */
-export function validateImage(given: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
+export function validateImage(given: Inputs, resolved: Inputs, problems: Problems): void {
     if (given.image === undefined && resolved.createRepository !== true) {
         problems.add("image", "is required unless `createRepository` is true", undefined,
             `Set \`image\` to an image reference such as "nginx:1.27", or set \`createRepository\` to true with \`imageTag\`.`);
@@ -53,7 +53,7 @@ export function validateImage(given: FargateStackArgs, resolved: ResolvedArgs, p
     problems.checkRange("repositoryKeepImageCount", resolved.repositoryKeepImageCount, { min: 1, max: 10000 });
 }
 
-function validateImageBuild(given: FargateStackArgs, problems: Problems): void {
+function validateImageBuild(given: Inputs, problems: Problems): void {
     const context = given.imageBuildContextPath;
     if (context === undefined) {
         return;
@@ -71,17 +71,17 @@ function validateImageBuild(given: FargateStackArgs, problems: Problems): void {
 }
 
 /** Validates the log group inputs. */
-export function validateLogs(resolved: ResolvedArgs, problems: Problems): void {
-    if (!LOG_RETENTION_DAYS.includes(resolved.logRetentionDays)) {
+export function validateLogs(resolved: Inputs, problems: Problems): void {
+    if (!LOG_RETENTION_DAYS.includes(resolved.logRetentionDays as number)) {
         problems.add("logRetentionDays", "must be a retention period CloudWatch Logs allows", resolved.logRetentionDays,
             `Use one of ${LOG_RETENTION_DAYS.join(", ")}.`);
     }
 }
 
 /** Validates the task size and platform, then the container inputs, in the order of the inputs. */
-export function validateTask(given: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
+export function validateTask(given: Inputs, resolved: Inputs, problems: Problems): void {
     validateTaskSize(given, resolved, problems);
-    const windows = isWindowsFamily(resolved.operatingSystemFamily);
+    const windows = isWindowsFamily(String(resolved.operatingSystemFamily));
     if (problems.checkRange("containerPort", resolved.containerPort, PORT_RANGE, "Use the port your container listens on, such as 8080.")
         && windows && resolved.containerPort === WINDOWS_RESERVED_PORT) {
         problems.add("containerPort", "is reserved by Fargate for Windows containers", resolved.containerPort,
@@ -102,10 +102,10 @@ export function validateTask(given: FargateStackArgs, resolved: ResolvedArgs, pr
     }
 }
 
-function validateTaskSize(given: FargateStackArgs, resolved: ResolvedArgs, problems: Problems): void {
+function validateTaskSize(given: Inputs, resolved: Inputs, problems: Problems): void {
     const { cpu, memoryMib, cpuArchitecture, operatingSystemFamily } = resolved;
     // A value the user did not set is the default: say so, or "got 256" reads like a typo of theirs.
-    const shown = (value: unknown, key: keyof FargateStackArgs) => given[key] === undefined ? described(`${value} (the default)`) : value;
+    const shown = (value: unknown, key: keyof Inputs) => given[key] === undefined ? described(`${value} (the default)`) : value;
     const numbers = typeof cpu === "number" && typeof memoryMib === "number";
     for (const [key, value] of [["cpu", cpu], ["memoryMib", memoryMib]] as const) {
         if (typeof value !== "number") {
@@ -113,8 +113,8 @@ function validateTaskSize(given: FargateStackArgs, resolved: ResolvedArgs, probl
                 ? `Use one of 256, 512, 1024, 2048, 4096, 8192, 16384.` : "Use a memory size in MiB, such as 512.");
         }
     }
-    const platformValid = Object.values<string>(CpuArchitecture).includes(cpuArchitecture)
-        && Object.values<string>(OperatingSystemFamily).includes(operatingSystemFamily);
+    const platformValid = Object.values<string>(CpuArchitecture).includes(String(cpuArchitecture))
+        && Object.values<string>(OperatingSystemFamily).includes(String(operatingSystemFamily));
     if (numbers && platformValid) {
         const order = ["cpu", "memory", "cpuArchitecture"];
         const sizeProblems = checkTaskSize(cpu, memoryMib, operatingSystemFamily, cpuArchitecture)
@@ -129,7 +129,7 @@ function validateTaskSize(given: FargateStackArgs, resolved: ResolvedArgs, probl
 }
 
 /** Environment and secret maps that arrived as one Output (possible from other languages) are not inspected. */
-function validateEnvironment(resolved: ResolvedArgs, problems: Problems): void {
+function validateEnvironment(resolved: Inputs, problems: Problems): void {
     const { environment, secrets } = resolved;
     for (const [key, map] of [["environment", environment], ["secrets", secrets]] as const) {
         if (!pulumi.Output.isInstance(map) && !isPlainMap(map)) {
@@ -156,7 +156,7 @@ function validateEnvironment(resolved: ResolvedArgs, problems: Problems): void {
 }
 
 /** IAM grants `kms:Decrypt` on key ARNs only: an alias or a key ID would silently grant nothing. */
-function validateSecretsKmsKeyArns(resolved: ResolvedArgs, problems: Problems): void {
+function validateSecretsKmsKeyArns(resolved: Inputs, problems: Problems): void {
     const arns: unknown = resolved.secretsKmsKeyArns;
     if (pulumi.Output.isInstance(arns)) {
         return; // a whole list from another language's program: used as it resolves
@@ -187,7 +187,7 @@ export function checkSecretArn(key: string, arn: unknown, problems: Problems): v
     }
 }
 
-function validateContainerHealthCheck(given: FargateStackArgs, problems: Problems): void {
+function validateContainerHealthCheck(given: Inputs, problems: Problems): void {
     const check: unknown = given.containerHealthCheck;
     if (check === undefined) {
         return;
@@ -207,7 +207,7 @@ function validateContainerHealthCheck(given: FargateStackArgs, problems: Problem
     }
 }
 
-function validateWritablePaths(resolved: ResolvedArgs, problems: Problems): void {
+function validateWritablePaths(resolved: Inputs, problems: Problems): void {
     const paths: unknown = resolved.writablePaths;
     if (!Array.isArray(paths)) {
         problems.add("writablePaths", "must be a list of absolute paths", paths, `Use a list such as ["/tmp"].`);
