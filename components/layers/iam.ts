@@ -12,6 +12,8 @@ export interface TaskRoles {
     /** The roles' names: explicit, so known at preview (other policies build the roles' ARNs from them). */
     executionRoleName: string;
     taskRoleName: string;
+    /** The task role, for policies a component adds to it (a worker's queue access). */
+    taskRole: aws.iam.Role;
 }
 
 /** The inputs of the IAM layer. */
@@ -66,7 +68,7 @@ export function createRoles(ctx: LayerContext, inputs: IamInputs): TaskRoles {
     if (inputs.enableExecuteCommand) {
         new aws.iam.RolePolicy(`${name}-task-exec-command-policy`, { role: taskRole.name, policy: EXECUTE_COMMAND_POLICY }, opts);
     }
-    return { executionRoleArn: executionRole.arn, taskRoleArn: taskRole.arn, executionRoleName, taskRoleName };
+    return { executionRoleArn: executionRole.arn, taskRoleArn: taskRole.arn, executionRoleName, taskRoleName, taskRole };
 }
 
 /** The ARN of a role the component names itself, known at preview (no path: the component sets none). */

@@ -31,8 +31,21 @@ const ENUM_INPUTS: Record<string, { token: string; values: Record<string, string
 /** The public type tokens: renaming one breaks every generated SDK. */
 const TYPE_TOKENS = [
     "fargate-stack:index:ContainerHealthCheck",
+    "fargate-stack:index:PlatformRef",
     ...Object.values(ENUM_INPUTS).map(e => e.token),
 ].sort();
+
+/** The public components, in the order components/index.ts exports them, and the inputs each requires. */
+const COMPONENTS: Record<string, string[]> = {
+    "fargate-stack:index:FargateStack": [],
+    "fargate-stack:index:Platform": [],
+    "fargate-stack:index:WebService": ["platform"],
+    "fargate-stack:index:WorkerService": ["platform"],
+    "fargate-stack:index:ScheduledTask": ["platform", "schedule"],
+};
+
+/** The inputs a workload shares with FargateStack: each must have the same schema there, description included. */
+const SHARED_WITH_FARGATE_STACK = ["WebService", "WorkerService", "ScheduledTask", "Platform"];
 
 /** Every property of the schema, with a readable path: resource inputs and outputs, and object-type properties. */
 function allProperties(schema: PackageSchema): { path: string; property: PropertySchema }[] {
@@ -82,13 +95,48 @@ describe("multi-language schema (in-process ComponentProvider.getSchema)", funct
         assert.ok(schema.description, "the package description comes from components/package.json");
     });
 
-    it("has exactly one resource, the FargateStack component, with its class docs", () => {
-        assert.deepStrictEqual(Object.keys(schema.resources), [FARGATE_STACK_TOKEN]);
-        assert.strictEqual(fargateStack.isComponent, true);
+    it("has exactly the five components, each with its class docs", () => {
+        assert.deepStrictEqual(Object.keys(schema.resources), Object.keys(COMPONENTS));
+        assert.strictEqual(FARGATE_STACK_TOKEN, Object.keys(COMPONENTS)[0]);
+        for (const resource of Object.values(schema.resources)) {
+            assert.strictEqual(resource.isComponent, true);
+            assert.ok((resource.description ?? "").length > 100, "the class docs explain the component");
+        }
         assert.match(fargateStack.description ?? "", /ECS Fargate web service/);
     });
 
-    it("has exactly the public types: ContainerHealthCheck and the three enums", () => {
+    it("requires exactly the inputs a component cannot do without (platform; a schedule)", () => {
+        for (const [token, required] of Object.entries(COMPONENTS)) {
+            assert.deepStrictEqual([...schema.resources[token].requiredInputs].sort(), required, token);
+        }
+    });
+
+    it("gives every input a workload shares with FargateStack exactly FargateStack's schema, description included", () => {
+        const differing: string[] = [];
+        for (const component of SHARED_WITH_FARGATE_STACK) {
+            const inputs = schema.resources[`fargate-stack:index:${component}`].inputProperties;
+            for (const [name, property] of Object.entries(inputs)) {
+                const theirs = fargateStack.inputProperties[name];
+                if (theirs !== undefined && JSON.stringify(theirs) !== JSON.stringify(property)) {
+                    differing.push(`${component}.${name}`);
+                }
+            }
+        }
+        assert.deepStrictEqual(differing, []);
+    });
+
+    it("passes the platform as one typed value: Platform's ref output is each workload's platform input", () => {
+        const ref = "#/types/fargate-stack:index:PlatformRef";
+        assert.strictEqual(schema.resources["fargate-stack:index:Platform"].properties.ref.$ref, ref);
+        for (const workload of ["WebService", "WorkerService", "ScheduledTask"]) {
+            assert.strictEqual(schema.resources[`fargate-stack:index:${workload}`].inputProperties.platform.$ref, ref, workload);
+        }
+        const type = schema.types["fargate-stack:index:PlatformRef"];
+        assert.deepStrictEqual([...type.required!].sort(), Object.keys(type.properties!).sort(), "every field is always set");
+        assert.ok(!("publicSubnetIds" in type.properties!), "no workload runs in the public subnets");
+    });
+
+    it("has exactly the public types: ContainerHealthCheck, PlatformRef and the three enums", () => {
         assert.deepStrictEqual(Object.keys(schema.types).sort(), TYPE_TOKENS);
     });
 
@@ -123,13 +171,16 @@ describe("multi-language schema (in-process ComponentProvider.getSchema)", funct
         }
     });
 
-    it("outputs only IDs, ARNs, names and URLs (strings or string arrays), all always set", () => {
-        for (const [name, p] of Object.entries(fargateStack.properties)) {
-            const isString = p.type === "string";
-            const isStringArray = p.type === "array" && p.items?.type === "string";
-            assert.ok(isString || isStringArray, `output ${name} is ${JSON.stringify(p)}`);
+    it("outputs only IDs, ARNs, names and URLs (strings or string arrays) and the platform's ref, all always set", () => {
+        for (const [token, resource] of Object.entries(schema.resources)) {
+            for (const [name, p] of Object.entries(resource.properties)) {
+                const isString = p.type === "string";
+                const isStringArray = p.type === "array" && p.items?.type === "string";
+                const isRef = name === "ref" && p.$ref === "#/types/fargate-stack:index:PlatformRef";
+                assert.ok(isString || isStringArray || isRef, `${token} output ${name} is ${JSON.stringify(p)}`);
+            }
+            assert.deepStrictEqual([...resource.required].sort(), Object.keys(resource.properties).sort(), token);
         }
-        assert.deepStrictEqual([...fargateStack.required].sort(), Object.keys(fargateStack.properties).sort());
     });
 
     it("references only its own types: no pulumi.json#/Any, no other package, no package dependencies", () => {

@@ -1,0 +1,101 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PlatformArgs, PlatformRef } from "./platformArgs";
+import { givenArgs, resolveArgs } from "./defaults";
+import { INPUT_KEYS } from "./args/keys";
+import { validatePlatformArgs } from "./validation";
+import { makePlatformRef } from "./platformRef";
+import { layerContext } from "./layers/context";
+import { networkFor } from "./layers/network";
+import { clusterFor } from "./layers/cluster";
+import { createLoadBalancerSecurityGroup, createServicesSecurityGroup } from "./layers/securityGroups";
+import { NOT_FOUND, createListeners, createLoadBalancer } from "./layers/loadBalancer";
+import { createAlias, createCertificate } from "./layers/dns";
+import { createServiceConnectNamespace } from "./layers/namespace";
+
+/**
+ * The shared foundation of many workloads: a VPC (or an existing one) with public and private subnets, an ECS cluster
+ * with Container Insights (or an existing one), one internet-facing ALB whose listener answers 404 until web
+ * services add their rules (HTTPS with a redirect when a domain or certificate is given), a security group every
+ * service's tasks join, and a Cloud Map namespace for Service Connect. Pass its `ref` to `WebService`,
+ * `WorkerService` and `ScheduledTask`.
+ */
+export class Platform extends pulumi.ComponentResource {
+    /** The platform's URL: `https://<domainName>` with HTTPS, otherwise `http://<load balancer DNS name>`. */
+    public readonly url: pulumi.Output<string>;
+    /** DNS name of the load balancer. */
+    public readonly loadBalancerDnsName: pulumi.Output<string>;
+    /** ARN of the load balancer. */
+    public readonly loadBalancerArn: pulumi.Output<string>;
+    /** ID of the VPC. */
+    public readonly vpcId: pulumi.Output<string>;
+    /** IDs of the public subnets the load balancer runs in. */
+    public readonly publicSubnetIds: pulumi.Output<string[]>;
+    /** IDs of the private subnets the workloads run in. */
+    public readonly privateSubnetIds: pulumi.Output<string[]>;
+    /** Name of the ECS cluster. */
+    public readonly clusterName: pulumi.Output<string>;
+    /** ARN of the ECS cluster. */
+    public readonly clusterArn: pulumi.Output<string>;
+    /** ARN of the Service Connect namespace. */
+    public readonly serviceConnectNamespaceArn: pulumi.Output<string>;
+    /** Name of the Service Connect namespace. */
+    public readonly serviceConnectNamespaceName: pulumi.Output<string>;
+    /** Everything a workload needs from the platform, as one value: pass it as a workload's `platform` input. */
+    public readonly ref: pulumi.Output<PlatformRef>;
+
+    constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before super(): on bad input nothing is registered, not even the component itself.
+        const given = givenArgs(args);
+        const resolved = resolveArgs(given, INPUT_KEYS.Platform);
+        validatePlatformArgs(name, given, resolved).throwIfAny({ kind: "Platform", name }, opts?.parent);
+        super("fargate-stack:index:Platform", name, {}, opts);
+
+        const ctx = layerContext("Platform", name, this, resolved.tags);
+        const network = networkFor(ctx, resolved);
+        const cluster = clusterFor(ctx, resolved.clusterArn);
+        const { domainName, hostedZoneId } = resolved;
+        const https = resolved.certificateArn !== undefined || (domainName !== undefined && hostedZoneId !== undefined);
+        const loadBalancerSecurityGroupId = createLoadBalancerSecurityGroup(ctx, {
+            vpcId: network.vpcId, allowedCidrBlocks: resolved.allowedCidrBlocks, https,
+        });
+        const servicesSecurityGroupId = createServicesSecurityGroup(ctx, network.vpcId);
+        const certificateArn = resolved.certificateArn
+            ?? (https ? createCertificate(ctx, domainName!, hostedZoneId!, /* withWildcard: */ true) : undefined);
+        const alb = createLoadBalancer(ctx, {
+            publicSubnetIds: network.publicSubnetIds, securityGroupId: loadBalancerSecurityGroupId,
+            enableDeletionProtection: resolved.enableDeletionProtection,
+        });
+        // The first listener serves requests (HTTPS when there is a certificate); web services add their rules to it.
+        const [listener] = createListeners(ctx, alb, NOT_FOUND, certificateArn);
+        if (domainName !== undefined && hostedZoneId !== undefined) {
+            createAlias(ctx, { domainName, hostedZoneId, loadBalancerDnsName: alb.dnsName, loadBalancerZoneId: alb.zoneId }, true);
+        }
+        const namespace = createServiceConnectNamespace(ctx, resolved.serviceConnectNamespace ?? `${name}.internal`);
+
+        this.url = https && domainName !== undefined
+            ? pulumi.output(`https://${domainName}`)
+            : pulumi.interpolate`${https ? "https" : "http"}://${alb.dnsName}`;
+        this.loadBalancerDnsName = alb.dnsName;
+        this.loadBalancerArn = alb.arn;
+        this.vpcId = network.vpcId;
+        this.publicSubnetIds = pulumi.output(network.publicSubnetIds);
+        this.privateSubnetIds = pulumi.output(network.privateSubnetIds);
+        this.clusterName = cluster.clusterName;
+        this.clusterArn = cluster.clusterArn;
+        this.serviceConnectNamespaceArn = namespace.arn;
+        this.serviceConnectNamespaceName = namespace.name;
+        this.ref = makePlatformRef({
+            platformName: pulumi.output(name), vpcId: this.vpcId, privateSubnetIds: this.privateSubnetIds,
+            clusterArn: this.clusterArn, clusterName: this.clusterName, listenerArn: listener.arn,
+            loadBalancerArnSuffix: alb.arnSuffix, loadBalancerSecurityGroupId, url: this.url,
+            serviceConnectNamespaceArn: namespace.arn, servicesSecurityGroupId,
+        });
+        this.registerOutputs({
+            url: this.url, loadBalancerDnsName: this.loadBalancerDnsName, loadBalancerArn: this.loadBalancerArn,
+            vpcId: this.vpcId, publicSubnetIds: this.publicSubnetIds, privateSubnetIds: this.privateSubnetIds,
+            clusterName: this.clusterName, clusterArn: this.clusterArn,
+            serviceConnectNamespaceArn: this.serviceConnectNamespaceArn,
+            serviceConnectNamespaceName: this.serviceConnectNamespaceName, ref: this.ref,
+        });
+    }
+}
