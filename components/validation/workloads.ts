@@ -9,7 +9,7 @@ import {
 } from "../rules";
 import { Problems, isPlainMap } from "./problems";
 import {
-    CLUSTER_KEYS, CONTAINER_PORT_KEYS, LOAD_BALANCED_KEYS, LOAD_BALANCER_KEYS, NETWORK_KEYS, TASK_COUNT_KEYS,
+    CLUSTER_KEYS, CONTAINER_PORT_KEYS, INPUT_KEYS, LOAD_BALANCED_KEYS, LOAD_BALANCER_KEYS, NETWORK_KEYS, TASK_COUNT_KEYS,
     UTILIZATION_KEYS,
 } from "../args/keys";
 
@@ -138,11 +138,15 @@ export function validateNamespace(given: Inputs, problems: Problems): void {
 /** Why an input another component takes does not apply to `kind`: [problem, fix], or undefined when unknown. */
 function misplaced(kind: string, key: string): [string, string] | undefined {
     const has = (...keys: string[]) => keys.includes(key);
+    if (kind === "Platform" && has(...INPUT_KEYS.WebService, ...INPUT_KEYS.WorkerService, ...INPUT_KEYS.ScheduledTask)) {
+        return ["is a workload setting, and a Platform runs no task itself",
+            "Set it on the WebService, WorkerService or ScheduledTask that runs on the platform."];
+    }
     if (has(...NETWORK_KEYS, ...LOAD_BALANCER_KEYS, ...CLUSTER_KEYS, "serviceConnectNamespace") && kind !== "Platform") {
         return ["is a platform setting, which a workload takes from its `platform`", "Set it on the Platform the workload runs on."];
     }
     if (has(...LOAD_BALANCED_KEYS, "hostHeaders", "pathPatterns", "priority", "internal", "discoveryName", ...CONTAINER_PORT_KEYS)) {
-        return [`is a setting of a service that serves requests, and a ${kind} ${kind === "Platform" ? "runs no service" : "has no load balancer and accepts no inbound traffic"}`,
+        return [`is a setting of a service that serves requests, and a ${kind} has no load balancer and accepts no inbound traffic`,
             "Remove it, or use a WebService for a service that serves requests."];
     }
     if (has(...UTILIZATION_KEYS) && kind === "WorkerService") {
