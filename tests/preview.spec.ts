@@ -114,6 +114,31 @@ describe("offline preview", function () {
         });
     });
 
+    describe("platforms", () => {
+        it("previews the platform example (TypeScript) with no mandatory violation and every policy decided", () => {
+            const run = preview("--program", path.join("examples", "platform"), "--json");
+            assert.strictEqual(run.status, 0, run.stderr);
+            const doc = JSON.parse(run.stdout);
+            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0 });
+            assert.deepStrictEqual(doc.diagnostics, []);
+            const components = doc.resources.filter((r: any) => r.type.startsWith("fargate-stack:")).map((r: any) => `${r.type.split(":")[2]} ${r.name}`);
+            assert.deepStrictEqual(components.sort(), ["Platform shop", "ScheduledTask nightly-report", "WebService api",
+                "WebService catalog", "WebService storefront", "WorkerService order-worker"]);
+        });
+
+        it("previews a platform with 20 public web services to the end: 17 resources per service, all compliant", () => {
+            const [one, twenty] = ["one", "twenty"].map(stack => preview("--program", fixture("platform-scale"), "--stack", stack, "--json"));
+            for (const run of [one, twenty]) {
+                assert.strictEqual(run.status, 0, run.stderr);
+            }
+            const [a, b] = [JSON.parse(one.stdout), JSON.parse(twenty.stdout)];
+            assert.strictEqual(b.resources.length - a.resources.length, 19 * 17);
+            assert.deepStrictEqual(b.summary, { toCreate: b.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0 });
+            assert.deepStrictEqual(b.resources.filter((r: any) => r.type === "aws:lb/listenerRule:ListenerRule")
+                .map((r: any) => r.inputs.priority).sort((x: number, y: number) => x - y), [...Array(20).keys()].map(i => i + 1));
+        });
+    });
+
     it("fails an insecure raw @pulumi/aws program with exit 1 and each mandatory policy", () => {
         const run = preview("--program", fixture("insecure-program"));
         assert.strictEqual(run.status, 1, run.stderr);
