@@ -176,6 +176,65 @@ function readmeInputRows(): Map<string, string[]> {
     return rows;
 }
 
+/** The rows of the table after `### <heading>` (up to the next heading): first column's names → the other columns. */
+function readmeTableAfter(heading: string): Map<string, string[]> {
+    const text = fs.readFileSync(README_FILE, "utf8");
+    const start = text.indexOf(`\n### ${heading}\n`);
+    assert.ok(start >= 0, `the README has a "### ${heading}" section`);
+    const rest = text.slice(start + heading.length + 6);
+    const table = rest.slice(0, rest.search(/\n#{2,3} /));
+    const rows = new Map<string, string[]>();
+    for (const line of table.split("\n")) {
+        const match = /^\| `(\w+)` \| (.*) \|$/.exec(line);
+        if (match) {
+            rows.set(match[1], match[2].split(" | "));
+        }
+    }
+    return rows;
+}
+
+/** How the README shows a member's default and description. */
+function readmeView(m: DocumentedMember): { shownDefault: string; description: string } {
+    return {
+        description: m.summary.replace(/\nDefault: [^\n]*$/, "").replace(/\s*\n\s*/g, " "),
+        shownDefault: m.defaultTag === undefined ? "required"
+            : parseDefault(m.defaultTag).kind === "behaviour" ? m.defaultTag.replace(/^-\s+/, "") : `\`${m.defaultTag}\``,
+    };
+}
+
+describe("platform components' docs", () => {
+    for (const component of ["Platform", "WebService", "WorkerService", "ScheduledTask"]) {
+        it(`lists exactly ${component}'s own inputs (those FargateStack lacks) in its README table, as documented`, () => {
+            const shared = new Set(membersOf("FargateStackArgs").map(m => m.name));
+            const own = membersOf(`${component}Args`).filter(m => !shared.has(m.name));
+            const rows = readmeTableAfter(`${component} inputs`);
+            const failures: string[] = [];
+            for (const m of own) {
+                const row = rows.get(m.name);
+                const { shownDefault, description } = readmeView(m);
+                if (row === undefined) {
+                    failures.push(`${m.name} has no row`);
+                } else if (row[1] !== shownDefault || row[2] !== description) {
+                    failures.push(`${m.name}: README says ${JSON.stringify(row.slice(1))}; the docs say ${JSON.stringify([shownDefault, description])}`);
+                }
+            }
+            failures.push(...[...rows.keys()].filter(name => !own.some(m => m.name === name)).map(name => `the table lists ${name}`));
+            assert.deepStrictEqual(failures, []);
+        });
+
+        it(`states ${component}'s defaults as DEFAULTS has them, and backs its literal defaults`, () => {
+            const drift = driftBetween(`${component}Args`, DEFAULTS, "DEFAULTS");
+            assert.deepStrictEqual([...drift.docsMatchDefaults, ...drift.literalsBacked], []);
+        });
+
+        it(`lists exactly ${component}'s outputs in its README outputs table`, () => {
+            const schema = JSON.parse(fs.readFileSync(path.join(COMPONENTS_DIR, "schema.json"), "utf8"));
+            const outputs = Object.keys(schema.resources[`fargate-stack:index:${component}`].properties).sort();
+            assert.deepStrictEqual([...readmeTableAfter(`${component} outputs`).keys()].sort(), outputs);
+        });
+    }
+});
+
 describe("FargateStackArgs docs", () => {
     const allMembers = () => [...interfaces.values()].flat();
 
