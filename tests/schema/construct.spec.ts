@@ -91,3 +91,39 @@ describe("ComponentProvider.construct with outputs of other resources as inputs"
     });
 });
 
+
+describe("ComponentProvider.construct of a Platform and its workloads, as another language's program sends them", function () {
+    this.timeout(120000);
+
+    let mocks: AwsMocks;
+    let ref: Record<string, unknown>;
+
+    before(async () => {
+        mocks = new AwsMocks(false, "shop", "dev").install();
+        const provider = componentProvider();
+        const platform = await provider.construct("main", "fargate-stack:index:Platform", { natGateways: "None" }, {});
+        ref = await valueOf((platform.state as Record<string, pulumi.Output<Record<string, unknown>>>).ref);
+        // The ref arrives in a workload's Construct as a deserialized value of its own, not the Output this process
+        // made: the workloads read it field by field.
+        const platformInput = pulumi.output(ref);
+        await provider.construct("api", "fargate-stack:index:WebService",
+            { platform: platformInput, image: "nginx:1.27", pathPatterns: ["/api/*"], priority: 10 }, {});
+        await provider.construct("orders", "fargate-stack:index:WorkerService", { platform: platformInput, image: "nginx:1.27" }, {});
+        await provider.construct("report", "fargate-stack:index:ScheduledTask",
+            { platform: platformInput, image: "nginx:1.27", schedule: "rate(1 day)" }, {});
+        await settle();
+    });
+
+    it("returns the platform's ref with every field a workload reads", () => {
+        assert.deepStrictEqual(Object.keys(ref).sort(), Object.keys(readSnapshot().types["fargate-stack:index:PlatformRef"].properties!).sort());
+    });
+
+    it("runs each workload in the platform's private subnets, on its cluster, behind its listener", () => {
+        const subnets = ["main-private-1-id", "main-private-2-id"];
+        assert.deepStrictEqual(mocks.named("api-service").inputs.networkConfiguration.subnets, subnets);
+        assert.deepStrictEqual(mocks.named("orders-service").inputs.networkConfiguration.subnets, subnets);
+        assert.deepStrictEqual(mocks.named("report-schedule").inputs.target.ecsParameters.networkConfiguration.subnets, subnets);
+        assert.strictEqual(mocks.named("api-rule").inputs.listenerArn, ref.listenerArn);
+        assert.strictEqual(mocks.named("orders-service").inputs.cluster, ref.clusterArn);
+    });
+});
