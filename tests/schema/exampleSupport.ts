@@ -1,17 +1,23 @@
 /**
- * Reading the example programs under `examples/` without their toolchains: the YAML program's resources and config,
- * and, for Python, Go and C#, the argument names a source file passes to the component (string literals and comments
- * blanked first, so that their contents never count as code).
+ * Reading the example programs under `examples/` without their toolchains: which examples there are (families of one
+ * program written in several languages), a YAML program's resources and config, and, for Python, Go and C#, the
+ * bracketed regions and argument names of a source file (string literals and comments blanked first, so that their
+ * contents never count as code). What each program creates is read from these by exampleComponents.ts.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { EXAMPLES_DIR } from "./schemaSupport";
 
+/** The languages examples are written in. */
+export type ExampleLanguage = "typescript" | "python" | "go" | "csharp" | "yaml";
+
 /** One example program. */
 export interface ExampleProgram {
     /** Directory under examples/. */
     dir: string;
+    /** The language of its program, which decides how the program is read. */
+    language: ExampleLanguage;
     /** The `runtime` of its Pulumi.yaml. */
     runtime: string;
     /** The program file, relative to the example directory. */
@@ -20,13 +26,52 @@ export interface ExampleProgram {
     viaPulumiPackage: boolean;
 }
 
-export const EXAMPLE_PROGRAMS: ExampleProgram[] = [
-    { dir: "typescript", runtime: "nodejs", main: "index.ts", viaPulumiPackage: false },
-    { dir: "python", runtime: "python", main: "__main__.py", viaPulumiPackage: true },
-    { dir: "go", runtime: "go", main: "main.go", viaPulumiPackage: true },
-    { dir: "csharp", runtime: "dotnet", main: "Program.cs", viaPulumiPackage: true },
-    { dir: "yaml", runtime: "yaml", main: "Pulumi.yaml", viaPulumiPackage: true },
+/** Examples that are one program written in several languages, and the one the others must match. */
+export interface ExampleFamily {
+    /** What the program builds. */
+    title: string;
+    /** Directory of the program the others are compared with; its Pulumi.yaml `config:` is the family's too. */
+    reference: string;
+    programs: ExampleProgram[];
+}
+
+/** An example in `examples/<dir>`, with its language's runtime, main file and way of using the package. */
+const program = (dir: string, language: ExampleLanguage): ExampleProgram => ({
+    dir,
+    language,
+    ...{
+        typescript: { runtime: "nodejs", main: "index.ts", viaPulumiPackage: false },
+        python: { runtime: "python", main: "__main__.py", viaPulumiPackage: true },
+        go: { runtime: "go", main: "main.go", viaPulumiPackage: true },
+        csharp: { runtime: "dotnet", main: "Program.cs", viaPulumiPackage: true },
+        yaml: { runtime: "yaml", main: "Pulumi.yaml", viaPulumiPackage: true },
+    }[language],
+});
+
+export const EXAMPLE_FAMILIES: ExampleFamily[] = [
+    {
+        title: "an HTTPS service with autoscaling and one secret (FargateStack)",
+        reference: "yaml",
+        programs: [
+            program("typescript", "typescript"),
+            program("python", "python"),
+            program("go", "go"),
+            program("csharp", "csharp"),
+            program("yaml", "yaml"),
+        ],
+    },
+    {
+        title: "a shop on one platform (Platform, WebService, WorkerService, ScheduledTask)",
+        reference: "platform",
+        programs: [
+            program("platform", "typescript"),
+            program("platform-python", "python"),
+            program("platform-yaml", "yaml"),
+        ],
+    },
 ];
+
+export const EXAMPLE_PROGRAMS: ExampleProgram[] = EXAMPLE_FAMILIES.flatMap(family => family.programs);
 
 /** A file of an example, as text. */
 export function readExampleFile(dir: string, file: string): string {
@@ -234,11 +279,32 @@ const CLOSING: Record<string, string> = { "(": ")", "{": "}", "[": "]" };
  * `[`) and its matching closing bracket, in blanked source. Undefined when the pattern does not occur.
  */
 export function bracketedAfter(blanked: string, opener: RegExp): string | undefined {
-    const match = opener.exec(blanked);
+    const match = new RegExp(opener.source, opener.flags.replace("g", "")).exec(blanked);
     if (!match) {
         return undefined;
     }
     const open = match.index + match[0].length - 1;
+    return blanked.slice(open + 1, closingBracket(blanked, open));
+}
+
+/** A bracketed region of blanked source: what `opener` matched, and the offsets of the text between the brackets. */
+export interface BracketedRegion {
+    match: RegExpExecArray;
+    start: number;
+    end: number;
+}
+
+/** Every match of `opener` (as in {@link bracketedAfter}) with the offsets of the region its bracket opens. */
+export function bracketedRegions(blanked: string, opener: RegExp): BracketedRegion[] {
+    const global = new RegExp(opener.source, opener.flags.includes("g") ? opener.flags : `${opener.flags}g`);
+    return [...blanked.matchAll(global)].map(match => {
+        const open = match.index! + match[0].length - 1;
+        return { match, start: open + 1, end: closingBracket(blanked, open) };
+    });
+}
+
+/** The offset of the bracket that closes the one at `open`. */
+function closingBracket(blanked: string, open: number): number {
     const stack: string[] = [];
     for (let i = open; i < blanked.length; i++) {
         const c = blanked[i];
@@ -249,11 +315,11 @@ export function bracketedAfter(blanked: string, opener: RegExp): string | undefi
                 throw new Error(`unbalanced ${c} at offset ${i}`);
             }
             if (stack.length === 0) {
-                return blanked.slice(open + 1, i);
+                return i;
             }
         }
     }
-    throw new Error(`no closing bracket for ${match[0]}`);
+    throw new Error(`no closing bracket for the ${blanked[open]} at offset ${open}`);
 }
 
 /** The text of a bracketed region with everything inside nested brackets removed: its top level only. */

@@ -1,50 +1,40 @@
 /**
- * The example programs use only what the schema defines, in each language's spelling of it, and are the same
- * program: an HTTPS service with autoscaling and one secret. No SDK is generated (that needs the Pulumi CLI): the
- * YAML program is checked against the committed schema (which schema.spec.ts proves equal to the inferred one),
- * Python, Go and C# argument names against the names Pulumi's SDK generators derive from it (languageNames.ts), and
- * the TypeScript program is type-checked against the component's sources.
+ * The example programs use only what the schema defines, in each language's spelling of it, and each family of
+ * examples is one program in several languages: an HTTPS service with autoscaling and one secret (FargateStack), and
+ * a shop on one platform (Platform and its workloads). No SDK is generated (that needs the Pulumi CLI): YAML programs
+ * are checked against the committed schema (which schema.spec.ts proves equal to the inferred one), Python, Go and C#
+ * names against the names Pulumi's SDK generators derive from it (languageNames.ts), and the TypeScript programs are
+ * type-checked against the components' sources. What each program creates is read by exampleComponents.ts.
  */
 import * as assert from "assert";
+import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
+import { ComponentUse, programUse, ProgramUse, typeScriptProgram, yamlTypeToken } from "./exampleComponents";
 import {
     blankStringsAndComments,
-    bracketedAfter,
     classifyYamlValue,
     ConfigDeclaration,
+    EXAMPLE_FAMILIES,
     EXAMPLE_PROGRAMS,
-    namesSetIn,
+    ExampleProgram,
     readExampleFile,
     readProjectFile,
     runtimeName,
-    SourceLanguage,
 } from "./exampleSupport";
+import { csharpEnumMember, goEnumConstant, pythonEnumMember, typeName } from "./languageNames";
 import {
-    csharpEnumMember,
-    csharpName,
-    goEnumConstant,
-    goName,
-    pythonEnumMember,
-    pythonName,
-    typeName,
-} from "./languageNames";
-import {
-    COMPONENTS_DIR,
     EXAMPLES_DIR,
-    fargateStackOf,
+    FARGATE_STACK_TOKEN,
     PackageSchema,
     PropertySchema,
     PROVIDER_NAME,
     readSnapshot,
-    REPO_ROOT,
-    ResourceSchema,
     TypeSchema,
     typeOf,
 } from "./schemaSupport";
 
-const HEALTH_CHECK_TOKEN = "fargate-stack:index:ContainerHealthCheck";
-const YAML_TYPE_TOKENS = ["fargate-stack:FargateStack", "fargate-stack:index:FargateStack"];
+const PLATFORM_TOKEN = "fargate-stack:index:Platform";
 
 /** Problems of one YAML value against the schema property it sets; empty when it fits. */
 function yamlValueProblems(
@@ -125,25 +115,47 @@ function objectProblems(
     return problems;
 }
 
-/** The FargateStack resources of the YAML example. */
-function yamlFargateStacks() {
-    const project = readProjectFile("yaml");
+/** The package's resources of a YAML example, as written. */
+function yamlResources(dir: string) {
+    const project = readProjectFile(dir);
     return Object.entries(project.resources ?? {})
-        .filter(([, r]) => YAML_TYPE_TOKENS.includes(r.type))
-        .map(([name, r]) => ({ name, properties: r.properties ?? {}, config: project.config ?? {} }));
+        .filter(([, r]) => r.type.startsWith(`${PROVIDER_NAME}:`))
+        .map(([name, r]) => ({ name, type: r.type, properties: r.properties ?? {}, config: project.config ?? {} }));
 }
 
-/** A lookup from a language's spelling of each property to the schema name; fails on names that spell nothing. */
-function reverseNames(names: string[], spell: (name: string) => string): Map<string, string> {
-    const map = new Map(names.map(n => [spell(n), n]));
-    assert.strictEqual(map.size, names.length, "two schema names spell the same in this language");
-    return map;
+const programUses = new Map<string, ProgramUse>();
+
+/** What an example creates (read once per example). */
+function useOf(example: ExampleProgram, schema: PackageSchema): ProgramUse {
+    if (!programUses.has(example.dir)) {
+        programUses.set(example.dir, programUse(example, schema));
+    }
+    return programUses.get(example.dir)!;
 }
 
-function schemaNamesOf(used: string[], spelled: Map<string, string>, where: string): string[] {
-    const unknown = used.filter(n => !spelled.has(n));
-    assert.deepStrictEqual(unknown, [], `${where} uses names the schema does not define`);
-    return used.map(n => spelled.get(n)!);
+function exampleAt(dir: string): ExampleProgram {
+    return EXAMPLE_PROGRAMS.find(e => e.dir === dir)!;
+}
+
+/** Required inputs, and required fields of object literals, that the components leave out. */
+function missingRequired(components: ComponentUse[], schema: PackageSchema): string[] {
+    return components.flatMap(c => [
+        ...schema.resources[c.token].requiredInputs.filter(i => !c.inputs.includes(i))
+            .map(i => `${c.name}: required input ${i} is missing`),
+        ...Object.entries(c.objectFields).flatMap(([token, fields]) => (schema.types[token].required ?? [])
+            .filter(f => !fields.includes(f)).map(f => `${c.name}: required ${typeName(token)}.${f} is missing`)),
+    ]);
+}
+
+/** What every language's version of a program must have in common, per component by its resource name. */
+function sameProgramView(use: ProgramUse) {
+    return Object.fromEntries(use.components.map(c => [c.name, {
+        type: typeName(c.token),
+        inputs: [...c.inputs].sort(),
+        objectFields: Object.fromEntries(Object.entries(c.objectFields).map(([t, f]) => [typeName(t), [...f].sort()])),
+        outputs: [...c.outputs].sort(),
+        platformOf: c.platformOf,
+    }]));
 }
 
 /** The enum types of the schema by their class name in every language. */
@@ -151,102 +163,39 @@ function enumTypes(schema: PackageSchema): Map<string, TypeSchema> {
     return new Map(Object.entries(schema.types).filter(([, t]) => t.enum).map(([token, t]) => [typeName(token), t]));
 }
 
-/** What one Python, Go or C# example sets: FargateStack inputs, health check fields, and the outputs it reads. */
-interface SourceUse {
-    inputs: string[];
-    healthCheck: string[];
-    outputs: string[];
+/** The object types of the schema (their `…Args` classes in the SDKs) by class name. */
+function objectTypeNames(schema: PackageSchema): string[] {
+    return Object.entries(schema.types).filter(([, t]) => !t.enum).map(([token]) => typeName(token));
 }
 
-/** The language-specific shapes of the component's API in generated SDKs. */
-const SOURCE_SHAPES: Record<SourceLanguage, {
-    dir: string;
-    file: string;
-    spell: (name: string) => string;
-    construct: RegExp;
-    healthCheck: RegExp;
-    instance: RegExp;
-    /** Members every resource has besides the schema outputs. */
-    resourceMembers: string[];
-}> = {
-    python: {
-        dir: "python", file: "__main__.py", spell: pythonName,
-        construct: /\bfargate_stack\.FargateStack\(/,
-        healthCheck: /\bfargate_stack\.ContainerHealthCheckArgs\(/,
-        instance: /(\w+)\s*=\s*fargate_stack\.FargateStack\(/,
-        resourceMembers: ["urn"],
-    },
-    go: {
-        dir: "go", file: "main.go", spell: goName,
-        construct: /&fargatestack\.FargateStackArgs\{/,
-        healthCheck: /&fargatestack\.ContainerHealthCheckArgs\{/,
-        instance: /(\w+),\s*\w+\s*:?=\s*fargatestack\.NewFargateStack\(/,
-        resourceMembers: ["URN"],
-    },
-    csharp: {
-        dir: "csharp", file: "Program.cs", spell: csharpName,
-        construct: /\bnew\s+FargateStackArgs\s*\{/,
-        healthCheck: /\bnew\s+ContainerHealthCheckArgs\s*\{/,
-        instance: /var\s+(\w+)\s*=\s*new\s+FargateStack\(/,
-        resourceMembers: ["Urn"],
-    },
-};
+describe("example programs", function () {
+    // Reading the TypeScript examples loads the @pulumi/aws typings.
+    this.timeout(120000);
 
-function sourceUse(language: SourceLanguage, schema: PackageSchema): SourceUse {
-    const shape = SOURCE_SHAPES[language];
-    const fargateStack = fargateStackOf(schema);
-    const blanked = blankStringsAndComments(readExampleFile(shape.dir, shape.file), language);
-    const where = `examples/${shape.dir}/${shape.file}`;
-
-    const args = bracketedAfter(blanked, shape.construct);
-    assert.ok(args !== undefined, `${where} does not construct FargateStack (${shape.construct})`);
-    const inputs = schemaNamesOf(namesSetIn(args, language),
-        reverseNames(Object.keys(fargateStack.inputProperties), shape.spell), `${where} FargateStack arguments`);
-
-    const healthArgs = bracketedAfter(blanked, shape.healthCheck);
-    const healthCheck = healthArgs === undefined ? [] : schemaNamesOf(namesSetIn(healthArgs, language),
-        reverseNames(Object.keys(schema.types[HEALTH_CHECK_TOKEN].properties!), shape.spell),
-        `${where} ContainerHealthCheck arguments`);
-
-    const instance = shape.instance.exec(blanked)?.[1];
-    assert.ok(instance, `${where}: no variable holds the FargateStack`);
-    const members = [...blanked.matchAll(new RegExp(`\\b${instance}\\.(\\w+)`, "g"))].map(m => m[1]);
-    const outputNames = reverseNames(Object.keys(fargateStack.properties), shape.spell);
-    const outputs = schemaNamesOf(members.filter(m => !shape.resourceMembers.includes(m)), outputNames,
-        `${where} FargateStack outputs`);
-    return { inputs, healthCheck, outputs };
-}
-
-/** The inputs the YAML example sets: the reference set every other example must match. */
-function yamlInputs(): string[] {
-    const [stack] = yamlFargateStacks();
-    return Object.keys(stack.properties).sort();
-}
-
-function yamlHealthCheck(): string[] {
-    const [stack] = yamlFargateStacks();
-    return Object.keys(stack.properties.containerHealthCheck as object).sort();
-}
-
-describe("example programs", () => {
     let schema: PackageSchema;
-    let fargateStack: ResourceSchema;
 
     before(() => {
         schema = readSnapshot();
-        fargateStack = fargateStackOf(schema);
     });
 
     describe("layout", () => {
-        it("gives every example a Pulumi.yaml with its runtime, the package (except TypeScript) and the same config", () => {
-            const reference = readProjectFile("yaml").config;
-            for (const example of EXAMPLE_PROGRAMS) {
-                const project = readProjectFile(example.dir);
-                assert.strictEqual(runtimeName(project), example.runtime, example.dir);
-                assert.deepStrictEqual(project.packages,
-                    example.viaPulumiPackage ? { [PROVIDER_NAME]: "../../components" } : undefined, example.dir);
-                assert.deepStrictEqual(project.config, reference, `${example.dir} declares the YAML example's config`);
-                readExampleFile(example.dir, example.main);
+        it("checks every directory under examples/", () => {
+            const dirs = fs.readdirSync(EXAMPLES_DIR, { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name);
+            assert.deepStrictEqual(dirs.sort(), EXAMPLE_PROGRAMS.map(e => e.dir).sort());
+        });
+
+        it("gives every example a Pulumi.yaml with its runtime, the package (except TypeScript) and its family's config", () => {
+            for (const family of EXAMPLE_FAMILIES) {
+                const reference = readProjectFile(family.reference).config;
+                for (const example of family.programs) {
+                    const project = readProjectFile(example.dir);
+                    assert.strictEqual(runtimeName(project), example.runtime, example.dir);
+                    assert.deepStrictEqual(project.packages,
+                        example.viaPulumiPackage ? { [PROVIDER_NAME]: "../../components" } : undefined, example.dir);
+                    assert.deepStrictEqual(project.config, reference,
+                        `${example.dir} declares the config of examples/${family.reference}`);
+                    readExampleFile(example.dir, example.main);
+                }
             }
         });
 
@@ -270,33 +219,50 @@ describe("example programs", () => {
         });
     });
 
-    describe("YAML", () => {
-        it("creates one FargateStack with the package's type token", () => {
-            assert.strictEqual(yamlFargateStacks().length, 1);
-        });
+    for (const family of EXAMPLE_FAMILIES) {
+        describe(family.title, () => {
+            for (const example of family.programs) {
+                it(`examples/${example.dir} creates only components the schema defines, sets only their inputs, spelled the ${example.language} way, and every required one, and reads only their outputs`, () => {
+                    const use = useOf(example, schema);
+                    assert.deepStrictEqual([...use.problems, ...missingRequired(use.components, schema)], []);
+                    const names = use.components.map(c => c.name);
+                    assert.ok(names.length > 0, "creates at least one component");
+                    assert.deepStrictEqual(names.filter((n, i) => names.indexOf(n) !== i), [], "gives each component its own name");
+                    assert.ok(use.components.some(c => c.outputs.length > 0), "reads at least one output");
+                });
 
-        it("sets only inputs the schema defines, every required one, with values of the schema's types", () => {
-            for (const stack of yamlFargateStacks()) {
-                assert.deepStrictEqual(
-                    objectProblems(stack.name, stack.properties,
-                        { properties: fargateStack.inputProperties, required: fargateStack.requiredInputs },
-                        schema, stack.config),
-                    [],
-                );
+                if (example.dir !== family.reference) {
+                    it(`examples/${example.dir} creates the same components with the same inputs and reads the same outputs as examples/${family.reference}`, () => {
+                        assert.deepStrictEqual(sameProgramView(useOf(example, schema)),
+                            sameProgramView(useOf(exampleAt(family.reference), schema)));
+                    });
+                }
             }
         });
+    }
 
-        it("reads only outputs the schema defines", () => {
-            const project = readProjectFile("yaml");
-            const [stack] = yamlFargateStacks();
-            const read = [...JSON.stringify(project.outputs).matchAll(new RegExp(`\\$\\{${stack.name}\\.(\\w+)`, "g"))]
-                .map(m => m[1]);
-            assert.ok(read.length > 0);
-            assert.deepStrictEqual(read.filter(name => !(name in fargateStack.properties)), []);
+    describe("YAML values", () => {
+        for (const example of EXAMPLE_PROGRAMS.filter(e => e.language === "yaml")) {
+            it(`examples/${example.dir} gives every input a value of the schema's type, known before deployment where the input is plain`, () => {
+                const problems = yamlResources(example.dir).flatMap(r => {
+                    const resource = schema.resources[yamlTypeToken(r.type)];
+                    return resource ? objectProblems(r.name, r.properties,
+                        { properties: resource.inputProperties, required: resource.requiredInputs }, schema, r.config) : [];
+                });
+                assert.deepStrictEqual(problems, []);
+            });
+        }
+    });
+
+    describe("the FargateStack example", () => {
+        it("creates one FargateStack with the package's type token", () => {
+            const resources = yamlResources("yaml");
+            assert.strictEqual(resources.length, 1);
+            assert.strictEqual(yamlTypeToken(resources[0].type), FARGATE_STACK_TOKEN);
         });
 
         it("builds an HTTPS service with autoscaling and exactly one secret", () => {
-            const [{ properties }] = yamlFargateStacks();
+            const [{ properties }] = yamlResources("yaml");
             assert.ok(properties.domainName && properties.hostedZoneId, "HTTPS needs domainName and hostedZoneId");
             assert.strictEqual(properties.enableAutoscaling, true);
             assert.ok((properties.minTaskCount as number) < (properties.maxTaskCount as number));
@@ -304,37 +270,58 @@ describe("example programs", () => {
         });
     });
 
-    for (const language of ["python", "go", "csharp"] as SourceLanguage[]) {
-        describe(language, () => {
-            it(`uses only names the schema defines, spelled as the ${language} SDK spells them`, () => {
-                const use = sourceUse(language, schema);
-                assert.ok(use.outputs.length > 0, "reads at least one output");
+    describe("the platform example", () => {
+        const platformFamily = EXAMPLE_FAMILIES.find(f => f.reference === "platform")!;
+        for (const example of platformFamily.programs) {
+            it(`examples/${example.dir} runs every workload on its one Platform, given as the platform's ref`, () => {
+                const { components } = useOf(example, schema);
+                const platforms = components.filter(c => c.token === PLATFORM_TOKEN);
+                assert.strictEqual(platforms.length, 1);
+                const workloads = components.filter(c => c.token !== PLATFORM_TOKEN);
+                assert.ok(workloads.length > 0);
+                assert.deepStrictEqual(workloads.filter(w => w.platformOf !== platforms[0].name).map(w => w.name), []);
             });
+        }
 
-            it("sets the same inputs and health check fields as the YAML example", () => {
-                const use = sourceUse(language, schema);
-                assert.deepStrictEqual([...use.inputs].sort(), yamlInputs());
-                assert.deepStrictEqual([...use.healthCheck].sort(), yamlHealthCheck());
+        it("routes the API by path before the storefront by host, keeps the catalog internal, lets the worker scale to zero and runs the report at 03:00 in Paris", () => {
+            const r = Object.fromEntries(yamlResources("platform-yaml").map(x => [x.name, x.properties]));
+            assert.strictEqual(r.catalog.internal, true);
+            assert.strictEqual((r.api.environment as Record<string, string>).CATALOG_URL, "${catalog.serviceConnectUrl}");
+            assert.deepStrictEqual(r.api.pathPatterns, ["/api/*"]);
+            assert.deepStrictEqual(r.storefront.hostHeaders, ["${domainName}"]);
+            assert.ok((r.api.priority as number) < (r.storefront.priority as number), "the path rule is evaluated first");
+            assert.strictEqual(r["order-worker"].minTaskCount, 0);
+            assert.strictEqual(r["nightly-report"].schedule, "cron(0 3 * * ? *)");
+            assert.strictEqual(r["nightly-report"].scheduleTimezone, "Europe/Paris");
+        });
+    });
+
+    describe("SDK identifiers and enum members", () => {
+        for (const example of EXAMPLE_PROGRAMS.filter(e => e.language === "python")) {
+            it(`examples/${example.dir}: Python uses only classes and ClassName.MEMBER names the SDK defines`, () => {
+                const blanked = blankStringsAndComments(readExampleFile(example.dir, example.main), "python");
+                const enums = enumTypes(schema);
+                const defined = new Set([
+                    ...Object.keys(schema.resources).map(typeName), ...objectTypeNames(schema).map(n => `${n}Args`), ...enums.keys(),
+                ]);
+                const classes = [...blanked.matchAll(/\bfargate_stack\.(\w+)/g)].map(m => m[1]);
+                assert.deepStrictEqual(classes.filter(n => !defined.has(n)), []);
+                const used = [...blanked.matchAll(/\bfargate_stack\.(\w+)\.(\w+)/g)];
+                assert.ok(used.length > 0, "the example uses an enum member");
+                for (const [, cls, member] of used) {
+                    const type = enums.get(cls);
+                    assert.ok(type, `fargate_stack.${cls} is not an enum of the schema`);
+                    assert.ok(type.enum!.some(v => pythonEnumMember(v.name) === member), `fargate_stack.${cls}.${member}`);
+                }
             });
-        });
-    }
-
-    describe("enum members", () => {
-        it("Python uses ClassName.MEMBER names the SDK defines", () => {
-            const blanked = blankStringsAndComments(readExampleFile("python", "__main__.py"), "python");
-            const enums = enumTypes(schema);
-            const used = [...blanked.matchAll(/\bfargate_stack\.(\w+)\.(\w+)/g)];
-            assert.ok(used.length > 0);
-            for (const [, cls, member] of used) {
-                const type = enums.get(cls);
-                assert.ok(type, `fargate_stack.${cls} is not an enum of the schema`);
-                assert.ok(type.enum!.some(v => pythonEnumMember(v.name) === member), `fargate_stack.${cls}.${member}`);
-            }
-        });
+        }
 
         it("Go uses only identifiers of the fargatestack package the SDK defines", () => {
             const blanked = blankStringsAndComments(readExampleFile("go", "main.go"), "go");
-            const defined = new Set(["NewFargateStack", "FargateStack", "FargateStackArgs", "ContainerHealthCheckArgs"]);
+            const defined = new Set(objectTypeNames(schema).map(n => `${n}Args`));
+            for (const resource of Object.keys(schema.resources).map(typeName)) {
+                [`New${resource}`, resource, `${resource}Args`].forEach(n => defined.add(n));
+            }
             for (const [name, type] of enumTypes(schema)) {
                 defined.add(name);
                 type.enum!.forEach(v => defined.add(goEnumConstant(name, v.name)));
@@ -357,41 +344,27 @@ describe("example programs", () => {
 
     describe("imports", () => {
         it("each language imports the SDK pulumi package add generates", () => {
-            assert.match(readExampleFile("python", "__main__.py"), /^import pulumi_fargate_stack as fargate_stack$/m);
+            for (const example of EXAMPLE_PROGRAMS.filter(e => e.language === "python")) {
+                assert.match(readExampleFile(example.dir, example.main), /^import pulumi_fargate_stack as fargate_stack$/m, example.dir);
+            }
             assert.match(readExampleFile("go", "main.go"), /"example\.com\/pulumi-fargate-stack\/sdk\/go\/fargatestack"/);
             assert.match(readExampleFile("go", "go.mod"), /^replace example\.com\/pulumi-fargate-stack\/sdk\/go => /m);
             assert.match(readExampleFile("csharp", "Program.cs"), /^using Pulumi\.FargateStack;$/m);
-            assert.match(readExampleFile("typescript", "index.ts"), /from "fargate-stack";$/m);
-            assert.match(readExampleFile("typescript", "package.json"), /"fargate-stack": "file:\.\.\/\.\.\/components"/);
+        });
+
+        it("the TypeScript examples import the npm package from ../../components", () => {
+            for (const example of EXAMPLE_PROGRAMS.filter(e => e.language === "typescript")) {
+                assert.match(readExampleFile(example.dir, example.main), /from "fargate-stack";$/m, example.dir);
+                assert.match(readExampleFile(example.dir, "package.json"), /"fargate-stack": "file:\.\.\/\.\.\/components"/, example.dir);
+            }
         });
     });
 
-    describe("TypeScript", function () {
-        // Type-checking loads the @pulumi/aws typings.
-        this.timeout(120000);
-
-        it("type-checks against the component's sources and sets the same inputs as the YAML example", () => {
-            const file = path.join(EXAMPLES_DIR, "typescript", "index.ts");
-            const program = ts.createProgram([file], {
-                strict: true, noEmit: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS,
-                moduleResolution: ts.ModuleResolutionKind.Node10, types: ["node"], skipLibCheck: true,
-                baseUrl: REPO_ROOT, paths: { "fargate-stack": [path.join(COMPONENTS_DIR, "index.ts")] },
-            });
-            const diagnostics = ts.getPreEmitDiagnostics(program)
-                .map(d => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    describe("TypeScript", () => {
+        it("type-checks every TypeScript example against the components' sources", () => {
+            const diagnostics = ts.getPreEmitDiagnostics(typeScriptProgram()).map(d =>
+                `${d.file ? path.relative(EXAMPLES_DIR, d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
             assert.deepStrictEqual(diagnostics, []);
-
-            let inputs: string[] = [];
-            const visit = (node: ts.Node) => {
-                if (ts.isNewExpression(node) && node.expression.getText() === "FargateStack") {
-                    const args = node.arguments?.[1];
-                    assert.ok(args && ts.isObjectLiteralExpression(args));
-                    inputs = args.properties.map(p => p.name!.getText());
-                }
-                ts.forEachChild(node, visit);
-            };
-            visit(program.getSourceFile(file)!);
-            assert.deepStrictEqual(inputs.sort(), yamlInputs());
         });
     });
 });
