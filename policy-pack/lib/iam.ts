@@ -45,9 +45,13 @@ export interface RoleRef {
     absent: boolean;
 }
 
-/** Resolves `owner`'s role ARN input `key` to roles in the stack, by property dependency, ARN or role name. */
-export function resolveRole(stack: StackIndex, owner: Resource, key: string): RoleRef {
-    const value = get(owner.props, key);
+/**
+ * Resolves `owner`'s role ARN input `key` to roles in the stack, by property dependency, ARN or role name. `path`
+ * reads a role ARN nested in that input (a Scheduler schedule's `target.roleArn`); the property dependencies are
+ * recorded for the whole top-level input.
+ */
+export function resolveRole(stack: StackIndex, owner: Resource, key: string, path: string[] = [key]): RoleRef {
+    const value = get(owner.props, ...path);
     if (!isSet(value) || value === "") {
         return { roles: [], absent: true };
     }
@@ -153,22 +157,27 @@ export interface Grants {
     unreadable?: string;
 }
 
-/** Reads the `Allow` actions of a policy document given as a JSON string or an object. */
-export function documentGrants(document: unknown): Grants {
+/** The statements of a policy document given as a JSON string or an object, or why they cannot be read. */
+function statementsOf(document: unknown): { list: unknown[]; unreadable?: string } {
     if (isUnknown(document)) {
-        return { actions: [], notAction: false, unreadable: "its policy document is unknown during preview" };
+        return { list: [], unreadable: "its policy document is unknown during preview" };
     }
     let parsed: unknown = document;
     if (typeof document === "string") {
         try {
             parsed = JSON.parse(document);
         } catch {
-            return { actions: [], notAction: false, unreadable: "its policy document is not valid JSON" };
+            return { list: [], unreadable: "its policy document is not valid JSON" };
         }
     }
     const statements = get(parsed, "Statement");
-    const list = Array.isArray(statements) ? (items(statements) as unknown[]) : [statements];
-    const grants: Grants = { actions: [], notAction: false };
+    return { list: Array.isArray(statements) ? (items(statements) as unknown[]) : [statements] };
+}
+
+/** Reads the `Allow` actions of a policy document given as a JSON string or an object. */
+export function documentGrants(document: unknown): Grants {
+    const { list, unreadable } = statementsOf(document);
+    const grants: Grants = { actions: [], notAction: false, unreadable };
     for (const statement of list) {
         readStatement(statement, grants);
     }
@@ -200,6 +209,68 @@ function readStatement(statement: unknown, grants: Grants): void {
             grants.actions.push(a);
         }
     }
+}
+
+/** One `Allow` statement of a policy document, with `Resource` read too (for rules that ask "on what"). */
+export interface AllowStatement {
+    /** `Action` patterns as written (may contain wildcards); empty for a `NotAction` statement. */
+    actions: string[];
+    /** `NotAction` patterns, when the statement allows every action except these. */
+    notActions?: string[];
+    /** `Resource` patterns as written. */
+    resources: string[];
+    /** True when the statement uses `NotResource` (every resource except a list). */
+    notResource: boolean;
+    /** True when an `Action` or `NotAction` entry is unknown during preview. */
+    unknownAction: boolean;
+    /** True when a `Resource` or `NotResource` entry is unknown during preview. */
+    unknownResource: boolean;
+}
+
+/** The `Allow` statements of a policy document, and why (part of) the document cannot be read. */
+export function allowStatements(document: unknown): { statements: AllowStatement[]; unreadable?: string } {
+    const { list, unreadable: whole } = statementsOf(document);
+    let unreadable = whole;
+    const statements: AllowStatement[] = [];
+    for (const statement of list) {
+        const effect = isUnknown(statement) ? UNKNOWN : str(statement, "Effect");
+        if (effect === UNKNOWN) {
+            unreadable = "a statement of its policy document is unknown during preview";
+        } else if (effect === "Allow") {
+            statements.push(readAllow(statement));
+        }
+    }
+    return { statements, unreadable };
+}
+
+function readAllow(statement: unknown): AllowStatement {
+    const read = (key: string) => {
+        const value = get(statement, key);
+        const entries = Array.isArray(value) ? (items(value) as unknown[]) : isSet(value) ? [value] : [];
+        const known = entries.filter((e): e is string => typeof e === "string" && !isUnknown(e));
+        return { set: isSet(value), known, unknown: entries.some(isUnknown) };
+    };
+    const [action, notAction, resource, notResource] = ["Action", "NotAction", "Resource", "NotResource"].map(read);
+    return {
+        actions: action.known,
+        ...(notAction.set ? { notActions: notAction.known } : {}),
+        resources: resource.known,
+        notResource: notResource.set,
+        unknownAction: action.unknown || notAction.unknown,
+        unknownResource: resource.unknown || notResource.unknown,
+    };
+}
+
+/** True when the IAM pattern `pattern` (`*` any run of characters, `?` one character) matches `value`. */
+export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
+    const source = [...pattern].map(c => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")));
+    return new RegExp(`^${source.join("")}$`, ignoreCase ? "is" : "s").test(value);
+}
+
+/** True when `statement` allows `action` (action names are case-insensitive). */
+export function allowsAction(statement: AllowStatement, action: string): boolean {
+    const matches = (patterns: string[]) => patterns.some(pattern => wildcardMatch(pattern, action, true));
+    return statement.notActions ? !matches(statement.notActions) : matches(statement.actions);
 }
 
 /**

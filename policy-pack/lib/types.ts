@@ -31,6 +31,10 @@ export const T = {
     iamPolicy: "aws:iam/policy:Policy",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     ecrRepository: "aws:ecr/repository:Repository",
+    sqsQueue: "aws:sqs/queue:Queue",
+    sqsRedrivePolicy: "aws:sqs/redrivePolicy:RedrivePolicy",
+    kmsKey: "aws:kms/key:Key",
+    kmsAlias: "aws:kms/alias:Alias",
 } as const;
 
 /** Target group tokens (`aws.lb.TargetGroup` and its `aws.alb` alias). */
@@ -46,6 +50,12 @@ export const LISTENER_TYPES: readonly string[] = ["aws:lb/listener:Listener", "a
 export const LOAD_BALANCER_TYPES: readonly string[] = [
     "aws:lb/loadBalancer:LoadBalancer",
     "aws:alb/loadBalancer:LoadBalancer",
+];
+
+/** Listener rule tokens (`aws.lb.ListenerRule` and its `aws.alb` alias). */
+export const LISTENER_RULE_TYPES: readonly string[] = [
+    "aws:lb/listenerRule:ListenerRule",
+    "aws:alb/listenerRule:ListenerRule",
 ];
 
 /** Route table tokens whose inline `routes` apply to associated subnets. */
@@ -70,9 +80,14 @@ const KIND_NAMES: Record<string, string> = {
     [T.iamPolicyAttachment]: "IAM policy attachment",
     [T.logGroup]: "Log group",
     [T.ecrRepository]: "ECR repository",
+    [T.sqsQueue]: "SQS queue",
+    [T.sqsRedrivePolicy]: "SQS redrive policy",
+    [T.kmsKey]: "KMS key",
+    [T.kmsAlias]: "KMS alias",
     ...Object.fromEntries(TARGET_GROUP_TYPES.map(t => [t, "Target group"])),
     ...Object.fromEntries(LISTENER_TYPES.map(t => [t, "Listener"])),
     ...Object.fromEntries(LOAD_BALANCER_TYPES.map(t => [t, "Load balancer"])),
+    ...Object.fromEntries(LISTENER_RULE_TYPES.map(t => [t, "Listener rule"])),
 };
 
 /** `Kind "name"`, the way every message names a resource. */
@@ -83,5 +98,5 @@ export function describe(type: string, name: string): string {
 /** {@link describe} for use inside a sentence (`route table "rt"`). */
 export function mention(type: string, name: string): string {
     const text = describe(type, name);
-    return /^(ECS|IAM|ECR|ALB)\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+    return /^(ECS|IAM|ECR|ALB|SQS|KMS)\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
