@@ -22,6 +22,8 @@ import {
     ecsServiceCircuitBreaker,
 } from "./operations";
 import { ecsTasksInPrivateSubnets } from "./privateSubnets";
+import { sqsQueueDeadLetterQueue, sqsQueueEncrypted } from "./queues";
+import { schedulerRoleScopedToTaskFamily, schedulerScheduleRetryAndDeadLetter } from "./scheduler";
 import { ecsSeparateTaskAndExecutionRoles } from "./separateRoles";
 import { albTargetGroupIpTargetType } from "./targetGroupIpType";
 import { ecsTaskSgNoWorldIngress } from "./worldIngress";
@@ -50,4 +52,8 @@ export const allPolicies: Policies = [
     ecrImmutableTags,
     albDropInvalidHeaderFields,
     ecsTaskSgNoWorldIngress,
+    sqsQueueEncrypted,
+    sqsQueueDeadLetterQueue,
+    schedulerScheduleRetryAndDeadLetter,
+    schedulerRoleScopedToTaskFamily,
 ];

@@ -12,13 +12,17 @@ import { secureStack } from "./stacks";
 /** A finding without its URN, for exact comparison. */
 export type Result = Pick<Finding, "level" | "message">;
 
-/** Runs `policy` on the secure stack after `mutate`, with `config` (an entry of a policy config file). */
+/**
+ * Runs `policy` on the secure stack (or another `base`) after `mutate`, with `config` (an entry of a policy config
+ * file).
+ */
 export async function scenario(
     policy: ResourceValidationPolicy | StackValidationPolicy,
     mutate: (stack: StackFixture) => void = () => undefined,
     config: Record<string, unknown> = {},
+    base: () => StackFixture = secureStack,
 ): Promise<Result[]> {
-    const stack = secureStack();
+    const stack = base();
     mutate(stack);
     const findings = await runPolicy(policy, stack, config);
     return findings.map(({ level, message }) => ({ level, message }));
@@ -30,8 +34,9 @@ export async function expectFindings(
     mutate: ((stack: StackFixture) => void) | undefined,
     expected: Result[],
     config: Record<string, unknown> = {},
+    base: () => StackFixture = secureStack,
 ): Promise<void> {
-    assert.deepStrictEqual(await scenario(policy, mutate, config), expected);
+    assert.deepStrictEqual(await scenario(policy, mutate, config, base), expected);
 }
 
 /** A mandatory finding. */

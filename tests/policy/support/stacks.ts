@@ -48,7 +48,8 @@ export const SECURE_EXEC_POLICY = {
     ],
 };
 
-const TRUST_ECS_TASKS = JSON.stringify({
+/** The trust policy of the task and execution roles. */
+export const TRUST_ECS_TASKS = JSON.stringify({
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
 });
