@@ -1,5 +1,5 @@
 import { ClusterArgs, LoadBalancerArgs, NetworkArgs, TagsArgs } from "./args/platformInputs";
-import { ContainerPortArgs, TaskArgs } from "./args/taskInputs";
+import { CapacityArgs, ContainerPortArgs, TaskArgs } from "./args/taskInputs";
 import { LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs } from "./args/serviceInputs";
 import { PlatformArgs } from "./platformArgs";
 import { WebServiceArgs } from "./webServiceArgs";
@@ -7,7 +7,7 @@ import { WorkerServiceArgs } from "./workerServiceArgs";
 import { ScheduledTaskArgs } from "./scheduledTaskArgs";
 
 /** Every input of every component: an input name means the same thing, with the same default, everywhere. */
-export type AnyArgs = NetworkArgs & LoadBalancerArgs & ClusterArgs & TagsArgs & TaskArgs & ContainerPortArgs
+export type AnyArgs = NetworkArgs & LoadBalancerArgs & ClusterArgs & TagsArgs & TaskArgs & CapacityArgs & ContainerPortArgs
     & LoadBalancedServiceArgs & TaskCountArgs & UtilizationScalingArgs & PlatformArgs & WebServiceArgs
     & WorkerServiceArgs & ScheduledTaskArgs;
 
@@ -35,6 +35,7 @@ export const DEFAULTS = {
     stopTimeoutSeconds: 30,
     readonlyRootFilesystem: true,
     writablePaths: [],
+    efsVolumes: [],
     targetHealthCheckPath: "/",
     targetHealthCheckMatcher: "200-399",
     targetHealthCheckIntervalSeconds: 10,
@@ -49,6 +50,10 @@ export const DEFAULTS = {
     enableAutoscaling: true,
     minTaskCount: 2,
     maxTaskCount: 10,
+    scheduledCapacity: [],
+    capacityStrategy: "OnDemand",
+    onDemandBaseCount: 1,
+    spotWeight: 3,
     cpuTargetPercent: 70,
     memoryTargetPercent: 75,
     tags: {},
@@ -74,6 +79,18 @@ export const HEALTH_CHECK_DEFAULTS = {
  * has, and a value the component does not take is `undefined` there.
  */
 export type Inputs = Partial<AnyArgs>;
+
+/** EFS volume defaults: the access point's POSIX user, and a read-write mount. */
+export const EFS_VOLUME_DEFAULTS = {
+    readOnly: false,
+    posixUid: 1000,
+    posixGid: 1000,
+} as const;
+
+/** Scheduled capacity defaults. */
+export const SCHEDULED_CAPACITY_DEFAULTS = {
+    scheduleTimezone: "UTC",
+} as const;
 
 /** Args with every defaulted plain input filled in. */
 export type Resolved<T> = T & Required<Pick<T, Extract<keyof T, keyof typeof DEFAULTS>>>;

@@ -10,8 +10,8 @@ import { clusterFor } from "./layers/cluster";
 import { admitLoadBalancer, createLoadBalancerSecurityGroup } from "./layers/securityGroups";
 import { createListeners, createLoadBalancer, createTargetGroup, forwardTo } from "./layers/loadBalancer";
 import { createAlias, createCertificate } from "./layers/dns";
-import { buildWorkloadTask } from "./layers/workload";
-import { createService } from "./layers/service";
+import { afterTaskStarts, buildWorkloadTask } from "./layers/workload";
+import { createService, placementFor } from "./layers/service";
 import { createScaling } from "./layers/scaling";
 
 /**
@@ -76,7 +76,7 @@ export class FargateStack extends pulumi.ComponentResource {
         const cluster = clusterFor(ctx, resolved.clusterArn);
         // The web service's layers.
         const task = buildWorkloadTask(ctx, resolved, {
-            env, vpcId: network.vpcId, containerPort: resolved.containerPort,
+            env, privateSubnetIds: network.privateSubnetIds, vpcId: network.vpcId, containerPort: resolved.containerPort,
             securityGroupDescription: `Tasks of ${name}: the container port from the load balancer only`,
         });
         admitLoadBalancer(ctx, {
@@ -98,9 +98,9 @@ export class FargateStack extends pulumi.ComponentResource {
             });
         }
         const service = createService(ctx, {
-            ...resolved, clusterArn: cluster.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
+            ...resolved, placement: placementFor(resolved), clusterArn: cluster.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
             privateSubnetIds: network.privateSubnetIds, securityGroupIds: [task.taskSecurityGroupId],
-            containerName: task.containerName, autoscaling: resolved.enableAutoscaling, dependsOn: listeners,
+            containerName: task.containerName, autoscaling: resolved.enableAutoscaling, dependsOn: afterTaskStarts(task, listeners),
             loadBalancing: {
                 targetGroupArn: targetGroup.arn, containerPort: resolved.containerPort,
                 healthCheckGracePeriodSeconds: resolved.healthCheckGracePeriodSeconds,

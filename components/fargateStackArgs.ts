@@ -1,9 +1,9 @@
 import { ContainerHealthCheck } from "./args/taskInputs";
 import { ClusterArgs, LoadBalancerArgs, NetworkArgs, TagsArgs } from "./args/platformInputs";
-import { ContainerPortArgs, TaskArgs } from "./args/taskInputs";
+import { CapacityArgs, ContainerPortArgs, TaskArgs } from "./args/taskInputs";
 import { LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs } from "./args/serviceInputs";
 
-export { CpuArchitecture, NatGatewayStrategy, OperatingSystemFamily } from "./args/enums";
+export { CapacityStrategy, CpuArchitecture, NatGatewayStrategy, OperatingSystemFamily } from "./args/enums";
 export { ContainerHealthCheck } from "./args/taskInputs";
 
 /**
@@ -11,7 +11,7 @@ export { ContainerHealthCheck } from "./args/taskInputs";
  * (task, target group, task count and scaling), plus tags. Each input means what the input of the same name of
  * `Platform` or `WebService` means.
  */
-export interface FargateStackArgs extends NetworkArgs, LoadBalancerArgs, ClusterArgs, TaskArgs, ContainerPortArgs,
+export interface FargateStackArgs extends NetworkArgs, LoadBalancerArgs, ClusterArgs, TaskArgs, CapacityArgs, ContainerPortArgs,
     LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs, TagsArgs {
     // ---- Deprecated names, accepted until fargate-stack 0.3.0 (see "Naming" in the README) --------------------
 

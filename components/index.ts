@@ -13,5 +13,6 @@ export { WorkerService } from "./workerService";
 export { WorkerServiceArgs } from "./workerServiceArgs";
 export { ScheduledTask } from "./scheduledTask";
 export { ScheduledTaskArgs } from "./scheduledTaskArgs";
-export { CpuArchitecture, NatGatewayStrategy, OperatingSystemFamily } from "./args/enums";
-export { ContainerHealthCheck } from "./args/taskInputs";
+export { CapacityStrategy, CpuArchitecture, NatGatewayStrategy, OperatingSystemFamily } from "./args/enums";
+export { ContainerHealthCheck, EfsVolume } from "./args/taskInputs";
+export { ScheduledCapacity } from "./args/serviceInputs";

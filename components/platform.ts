@@ -89,7 +89,7 @@ export class Platform extends pulumi.ComponentResource {
             clusterArn: this.clusterArn, clusterName: this.clusterName, listenerArn: listener.arn,
             loadBalancerArnSuffix: alb.arnSuffix, loadBalancerSecurityGroupId, url: this.url,
             serviceConnectNamespaceArn: namespace.arn, servicesSecurityGroupId,
-        });
+        }, network.privateSubnetIds);
         this.registerOutputs({
             url: this.url, loadBalancerDnsName: this.loadBalancerDnsName, loadBalancerArn: this.loadBalancerArn,
             vpcId: this.vpcId, publicSubnetIds: this.publicSubnetIds, privateSubnetIds: this.privateSubnetIds,

@@ -14,6 +14,8 @@ export type PlatformRefFields = { [K in keyof PlatformRef]: pulumi.Output<Platfo
 
 interface Registered {
     fields: PlatformRefFields;
+    /** The private subnets as a list, so a workload can make one resource per subnet (EFS mount targets). */
+    privateSubnetList: pulumi.Input<pulumi.Input<string>[]>;
     /** Listener rule priorities taken on this platform, and by which web service. */
     priorities: Map<number, string>;
 }
@@ -21,10 +23,25 @@ interface Registered {
 const registered = new WeakMap<object, Registered>();
 
 /** Makes a platform's ref from its fields, remembering the fields for workloads of this process. */
-export function makePlatformRef(fields: PlatformRefFields): pulumi.Output<PlatformRef> {
+export function makePlatformRef(
+    fields: PlatformRefFields, privateSubnetList: pulumi.Input<pulumi.Input<string>[]>,
+): pulumi.Output<PlatformRef> {
     const ref = pulumi.output(fields) as pulumi.Output<PlatformRef>;
-    registered.set(ref, { fields, priorities: new Map() });
+    registered.set(ref, { fields, privateSubnetList, priorities: new Map() });
     return ref;
+}
+
+/**
+ * The private subnets as a list when it is known how many there are (a ref made in this process, or a literal
+ * ref); otherwise the one Output of the ref's field.
+ */
+export function platformSubnets(platform: pulumi.Input<PlatformRef>, fields: PlatformRefFields): pulumi.Input<pulumi.Input<string>[]> {
+    const known = lookup(platform);
+    if (known) {
+        return known.privateSubnetList;
+    }
+    const literal = (platform as Partial<PlatformRef>)?.privateSubnetIds;
+    return !pulumi.Output.isInstance(platform) && Array.isArray(literal) ? literal : fields.privateSubnetIds;
 }
 
 function lookup(platform: unknown): Registered | undefined {

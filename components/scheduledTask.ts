@@ -3,13 +3,14 @@ import { ScheduledTaskArgs } from "./scheduledTaskArgs";
 import { givenArgs, resolveArgs } from "./defaults";
 import { INPUT_KEYS } from "./args/keys";
 import { validateScheduledTaskArgs } from "./validation";
-import { platformFields } from "./platformRef";
+import { platformFields, platformSubnets } from "./platformRef";
 import { layerContext } from "./layers/context";
 import { readEnvironment } from "./layers/environment";
-import { buildWorkloadTask } from "./layers/workload";
+import { afterTaskStarts, buildWorkloadTask } from "./layers/workload";
 import { roleArnOf } from "./layers/iam";
 import { createDeadLetterQueue } from "./layers/queue";
 import { createSchedule, createSchedulerRole } from "./layers/schedule";
+import { placementFor } from "./layers/service";
 
 /**
  * A batch job on a `Platform`: EventBridge Scheduler runs the task on `schedule` (cron or rate, in
@@ -51,7 +52,7 @@ export class ScheduledTask extends pulumi.ComponentResource {
         const platform = platformFields(resolved.platform);
         const env = readEnvironment(this);
         const task = buildWorkloadTask(ctx, resolved, {
-            env, vpcId: platform.vpcId, securityGroupDescription: `Tasks of ${name}: no inbound traffic`,
+            env, privateSubnetIds: platformSubnets(resolved.platform, platform), vpcId: platform.vpcId, securityGroupDescription: `Tasks of ${name}: no inbound traffic`,
         });
         const deadLetterQueue = createDeadLetterQueue(ctx, env);
         const scheduler = createSchedulerRole(ctx, {
@@ -59,10 +60,10 @@ export class ScheduledTask extends pulumi.ComponentResource {
             roleArns: [roleArnOf(env, task.executionRoleName), roleArnOf(env, task.taskRoleName)],
         });
         const schedule = createSchedule(ctx, {
-            ...resolved, clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
+            ...resolved, placement: placementFor(resolved), clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
             privateSubnetIds: platform.privateSubnetIds, securityGroupIds: [task.taskSecurityGroupId],
             roleArn: scheduler.roleArn, deadLetterQueueArn: deadLetterQueue.queueArn,
-            dependsOn: [scheduler.policy, ...(deadLetterQueue.resource ? [deadLetterQueue.resource] : [])],
+            dependsOn: afterTaskStarts(task, [scheduler.policy, ...(deadLetterQueue.resource ? [deadLetterQueue.resource] : [])]),
         });
 
         this.scheduleName = schedule.name;

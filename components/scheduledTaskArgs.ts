@@ -1,13 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformRef } from "./platformArgs";
 import { TagsArgs } from "./args/platformInputs";
-import { TaskArgs } from "./args/taskInputs";
+import { CapacityArgs, TaskArgs } from "./args/taskInputs";
 
 /**
  * Inputs of {@link ScheduledTask}: where and when it runs and what happens when a run fails, then the task. Each input
  * shared with `FargateStack` means what it means there, with the same default and validation.
  */
-export interface ScheduledTaskArgs extends TaskArgs, TagsArgs {
+export interface ScheduledTaskArgs extends TaskArgs, CapacityArgs, TagsArgs {
     /** The platform to run on: a `Platform`'s `ref` output. */
     platform: pulumi.Input<PlatformRef>;
     /**

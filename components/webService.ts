@@ -3,13 +3,13 @@ import { WebServiceArgs } from "./webServiceArgs";
 import { Resolved, givenArgs, resolveArgs } from "./defaults";
 import { INPUT_KEYS } from "./args/keys";
 import { validateWebServiceArgs } from "./validation";
-import { PlatformRefFields, holdPriority, platformFields, priorityHolder } from "./platformRef";
+import { PlatformRefFields, holdPriority, platformFields, priorityHolder, platformSubnets } from "./platformRef";
 import { LayerContext, layerContext } from "./layers/context";
 import { readEnvironment } from "./layers/environment";
-import { WorkloadTask, buildWorkloadTask } from "./layers/workload";
+import { WorkloadTask, afterTaskStarts, buildWorkloadTask } from "./layers/workload";
 import { admitLoadBalancer, admitPlatformServices } from "./layers/securityGroups";
 import { createListenerRule, createTargetGroup } from "./layers/loadBalancer";
-import { createService } from "./layers/service";
+import { createService, placementFor } from "./layers/service";
 import { createScaling } from "./layers/scaling";
 
 /**
@@ -62,7 +62,7 @@ export class WebService extends pulumi.ComponentResource {
         const discoveryName = resolved.discoveryName ?? name;
         const env = readEnvironment(this);
         const task = buildWorkloadTask(ctx, resolved, {
-            env, vpcId: platform.vpcId, containerPort: resolved.containerPort, declaresHttp: true,
+            env, privateSubnetIds: platformSubnets(resolved.platform, platform), vpcId: platform.vpcId, containerPort: resolved.containerPort, declaresHttp: true,
             securityGroupDescription: resolved.internal
                 ? `Tasks of ${name}: the container port from the platform's services only`
                 : `Tasks of ${name}: the container port from the load balancer and the platform's services only`,
@@ -70,11 +70,11 @@ export class WebService extends pulumi.ComponentResource {
         admitPlatformServices(ctx, platform.servicesSecurityGroupId, task.taskSecurityGroupId, resolved.containerPort);
         const routed = resolved.internal ? undefined : routeFromLoadBalancer(ctx, resolved, platform, task);
         const service = createService(ctx, {
-            ...resolved, clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
+            ...resolved, placement: placementFor(resolved), clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
             privateSubnetIds: platform.privateSubnetIds,
             securityGroupIds: [task.taskSecurityGroupId, platform.servicesSecurityGroupId],
             containerName: task.containerName, autoscaling: resolved.enableAutoscaling,
-            dependsOn: routed ? [routed.rule] : [],
+            dependsOn: afterTaskStarts(task, routed ? [routed.rule] : []),
             loadBalancing: routed && {
                 targetGroupArn: routed.targetGroup.arn, containerPort: resolved.containerPort,
                 healthCheckGracePeriodSeconds: resolved.healthCheckGracePeriodSeconds,

@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformRef } from "./platformArgs";
 import { TagsArgs } from "./args/platformInputs";
-import { ContainerPortArgs, TaskArgs } from "./args/taskInputs";
+import { CapacityArgs, ContainerPortArgs, TaskArgs } from "./args/taskInputs";
 import { LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs } from "./args/serviceInputs";
 
 /**
  * Inputs of {@link WebService}: where it runs and how requests reach it, then the task, target group, task count and
  * scaling. Each input shared with `FargateStack` means what it means there, with the same default and validation.
  */
-export interface WebServiceArgs extends TaskArgs, ContainerPortArgs, LoadBalancedServiceArgs, TaskCountArgs,
+export interface WebServiceArgs extends TaskArgs, CapacityArgs, ContainerPortArgs, LoadBalancedServiceArgs, TaskCountArgs,
     UtilizationScalingArgs, TagsArgs {
     /** The platform to run on: a `Platform`'s `ref` output. */
     platform: pulumi.Input<PlatformRef>;

@@ -4,12 +4,12 @@ import { WorkerServiceArgs } from "./workerServiceArgs";
 import { givenArgs, resolveArgs } from "./defaults";
 import { INPUT_KEYS } from "./args/keys";
 import { validateWorkerServiceArgs } from "./validation";
-import { platformFields } from "./platformRef";
+import { platformFields, platformSubnets } from "./platformRef";
 import { LayerContext, childOpts, layerContext } from "./layers/context";
 import { readEnvironment } from "./layers/environment";
-import { buildWorkloadTask } from "./layers/workload";
+import { afterTaskStarts, buildWorkloadTask } from "./layers/workload";
 import { Queue, adoptQueue, createWorkQueue } from "./layers/queue";
-import { createService } from "./layers/service";
+import { createService, placementFor } from "./layers/service";
 import { createQueueScaling } from "./layers/scaling";
 
 /** The environment variable that tells the container which queue to consume. */
@@ -58,17 +58,17 @@ export class WorkerService extends pulumi.ComponentResource {
             ? { queue: adoptQueue(resolved.queueArn), deadLetterQueue: undefined }
             : createWorkQueue(ctx, env, { maxReceiveCount: resolved.maxReceiveCount, visibilityTimeoutSeconds: resolved.queueVisibilityTimeoutSeconds });
         const task = buildWorkloadTask(ctx, resolved, {
-            env, vpcId: platform.vpcId, securityGroupDescription: `Tasks of ${name}: no inbound traffic`,
+            env, privateSubnetIds: platformSubnets(resolved.platform, platform), vpcId: platform.vpcId, securityGroupDescription: `Tasks of ${name}: no inbound traffic`,
             componentEnvironment: { [QUEUE_URL_VARIABLE]: queues.queue.queueUrl },
         });
         const queuePolicy = allowConsuming(ctx, task.taskRole, queues.queue);
         const service = createService(ctx, {
-            ...resolved, clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
+            ...resolved, placement: placementFor(resolved), clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
             privateSubnetIds: platform.privateSubnetIds,
             securityGroupIds: [task.taskSecurityGroupId, platform.servicesSecurityGroupId],
             containerName: task.containerName, autoscaling: resolved.enableAutoscaling,
             // A task that starts before its role may read the queue fails its first receives.
-            dependsOn: [queuePolicy],
+            dependsOn: afterTaskStarts(task, [queuePolicy]),
             serviceConnect: { namespaceArn: platform.serviceConnectNamespaceArn, logGroupName: task.logGroupNameValue, region: env.region },
         });
         if (resolved.enableAutoscaling) {

@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformRef } from "./platformArgs";
 import { TagsArgs } from "./args/platformInputs";
-import { TaskArgs } from "./args/taskInputs";
+import { CapacityArgs, TaskArgs } from "./args/taskInputs";
 import { TaskCountArgs } from "./args/serviceInputs";
 
 /**
  * Inputs of {@link WorkerService}: where it runs, the queue it consumes and how it scales on it, then the task and its
  * task count. Each input shared with `FargateStack` means what it means there, with the same default and validation.
  */
-export interface WorkerServiceArgs extends TaskArgs, TaskCountArgs, TagsArgs {
+export interface WorkerServiceArgs extends TaskArgs, CapacityArgs, TaskCountArgs, TagsArgs {
     /** The platform to run on: a `Platform`'s `ref` output. */
     platform: pulumi.Input<PlatformRef>;
     /**

@@ -7,7 +7,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import { DEFAULTS, HEALTH_CHECK_DEFAULTS } from "../components/defaults";
+import { DEFAULTS, EFS_VOLUME_DEFAULTS, HEALTH_CHECK_DEFAULTS, SCHEDULED_CAPACITY_DEFAULTS } from "../components/defaults";
 
 const COMPONENTS_DIR = path.join(__dirname, "..", "components");
 /** The files that declare public inputs: the shared input groups and each component's args. */
@@ -17,7 +17,7 @@ const ARGS_FILES = [
     ...fs.readdirSync(COMPONENTS_DIR).filter(f => f.endsWith("Args.ts")).map(f => path.join(COMPONENTS_DIR, f)),
 ].sort();
 const README_FILE = path.join(__dirname, "..", "README.md");
-const ENUM_LIKE_CONSTS = ["NatGatewayStrategy", "CpuArchitecture", "OperatingSystemFamily"];
+const ENUM_LIKE_CONSTS = ["NatGatewayStrategy", "CpuArchitecture", "OperatingSystemFamily", "CapacityStrategy"];
 
 /** One documented member: an interface property or a const object's member. */
 interface DocumentedMember {
@@ -305,6 +305,16 @@ describe("FargateStackArgs docs", () => {
         assert.deepStrictEqual(
             driftBetween("ContainerHealthCheck", HEALTH_CHECK_DEFAULTS, "HEALTH_CHECK_DEFAULTS").literalsBacked, []);
     });
+
+    for (const [owner, defaults, name] of [
+        ["EfsVolume", EFS_VOLUME_DEFAULTS, "EFS_VOLUME_DEFAULTS"],
+        ["ScheduledCapacity", SCHEDULED_CAPACITY_DEFAULTS, "SCHEDULED_CAPACITY_DEFAULTS"],
+    ] as const) {
+        it(`states every ${name} value in ${owner}'s @default, and backs its literal defaults`, () => {
+            const drift = driftBetween(owner, defaults, name);
+            assert.deepStrictEqual([...drift.docsMatchDefaults, ...drift.literalsBacked], []);
+        });
+    }
 
     it("documents each enum-like const object and every one of its members", () => {
         assert.deepStrictEqual([...consts.keys()].sort(), [...ENUM_LIKE_CONSTS].sort());

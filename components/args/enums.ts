@@ -46,3 +46,19 @@ export const OperatingSystemFamily = {
 } as const;
 /** The operating system family of the task. */
 export type OperatingSystemFamily = (typeof OperatingSystemFamily)[keyof typeof OperatingSystemFamily];
+
+/**
+ * Where the tasks run: Fargate on-demand capacity, Fargate Spot (spare capacity at a discount that AWS may reclaim
+ * with a two-minute warning), or a base of on-demand tasks with the rest on Spot.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html
+ */
+export const CapacityStrategy = {
+    /** Every task on on-demand Fargate capacity (the service's `launchType` is FARGATE). */
+    OnDemand: "OnDemand",
+    /** Every task on Fargate Spot: the cheapest, for work that tolerates interruption. Linux only. */
+    Spot: "Spot",
+    /** `onDemandBaseCount` tasks on demand, the rest split between on-demand and Spot by `spotWeight`. Linux only. */
+    SpotWithOnDemandBase: "SpotWithOnDemandBase",
+} as const;
+/** Where the tasks run: on demand, on Spot, or both. */
+export type CapacityStrategy = (typeof CapacityStrategy)[keyof typeof CapacityStrategy];

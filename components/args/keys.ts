@@ -4,7 +4,7 @@
  * against its interface, so adding an input without listing it (or listing one that does not exist) fails to compile.
  */
 import { ClusterArgs, LoadBalancerArgs, NetworkArgs, TagsArgs } from "./platformInputs";
-import { ContainerPortArgs, TaskArgs } from "./taskInputs";
+import { CapacityArgs, ContainerPortArgs, TaskArgs } from "./taskInputs";
 import { LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs } from "./serviceInputs";
 import { PlatformArgs } from "../platformArgs";
 import { WebServiceArgs } from "../webServiceArgs";
@@ -23,39 +23,41 @@ export const LOAD_BALANCER_KEYS = keys<LoadBalancerArgs>({
 export const CLUSTER_KEYS = keys<ClusterArgs>({ clusterArn: true });
 export const TAGS_KEYS = keys<TagsArgs>({ tags: true });
 export const TASK_KEYS = keys<TaskArgs>({
-    taskRolePolicyArns: true, taskRolePolicyJson: true, image: true, createRepository: true, imageTag: true,
+    taskRolePolicyArns: true, taskRolePolicyJson: true, image: true, repositoryCredentialsSecretArn: true,
+    createRepository: true, imageTag: true,
     imageBuildContextPath: true, repositoryKeepImageCount: true, logRetentionDays: true, logKmsKeyArn: true, cpu: true,
     memoryMib: true, cpuArchitecture: true, operatingSystemFamily: true, environment: true, secrets: true,
     secretsKmsKeyArns: true, command: true, containerHealthCheck: true, stopTimeoutSeconds: true,
-    readonlyRootFilesystem: true, writablePaths: true, user: true, enableExecuteCommand: true,
+    readonlyRootFilesystem: true, writablePaths: true, efsVolumes: true, user: true, enableExecuteCommand: true,
 });
 export const CONTAINER_PORT_KEYS = keys<ContainerPortArgs>({ containerPort: true });
+export const CAPACITY_KEYS = keys<CapacityArgs>({ capacityStrategy: true, onDemandBaseCount: true, spotWeight: true });
 export const LOAD_BALANCED_KEYS = keys<LoadBalancedServiceArgs>({
     targetHealthCheckPath: true, targetHealthCheckMatcher: true, targetHealthCheckIntervalSeconds: true,
     targetHealthCheckTimeoutSeconds: true, targetHealthyThreshold: true, targetUnhealthyThreshold: true,
     deregistrationDelaySeconds: true, healthCheckGracePeriodSeconds: true, requestsPerTaskPerMinute: true,
 });
 export const TASK_COUNT_KEYS = keys<TaskCountArgs>({
-    desiredCount: true, enableAutoscaling: true, minTaskCount: true, maxTaskCount: true,
+    desiredCount: true, enableAutoscaling: true, minTaskCount: true, maxTaskCount: true, scheduledCapacity: true,
 });
 export const UTILIZATION_KEYS = keys<UtilizationScalingArgs>({ cpuTargetPercent: true, memoryTargetPercent: true });
 
 /** Every input of each component, own and inherited (FargateStack's renamed inputs aside). */
 export const INPUT_KEYS = {
-    FargateStack: [...NETWORK_KEYS, ...LOAD_BALANCER_KEYS, ...CLUSTER_KEYS, ...TASK_KEYS, ...CONTAINER_PORT_KEYS,
+    FargateStack: [...NETWORK_KEYS, ...LOAD_BALANCER_KEYS, ...CLUSTER_KEYS, ...TASK_KEYS, ...CAPACITY_KEYS, ...CONTAINER_PORT_KEYS,
         ...LOAD_BALANCED_KEYS, ...TASK_COUNT_KEYS, ...UTILIZATION_KEYS, ...TAGS_KEYS],
     Platform: [...NETWORK_KEYS, ...LOAD_BALANCER_KEYS, ...CLUSTER_KEYS, ...TAGS_KEYS,
         ...keys<Omit<PlatformArgs, keyof (NetworkArgs & LoadBalancerArgs & ClusterArgs & TagsArgs)>>({ serviceConnectNamespace: true })],
-    WebService: [...TASK_KEYS, ...CONTAINER_PORT_KEYS, ...LOAD_BALANCED_KEYS, ...TASK_COUNT_KEYS, ...UTILIZATION_KEYS, ...TAGS_KEYS,
-        ...keys<Omit<WebServiceArgs, keyof (TaskArgs & ContainerPortArgs & LoadBalancedServiceArgs & TaskCountArgs & UtilizationScalingArgs & TagsArgs)>>({
+    WebService: [...TASK_KEYS, ...CAPACITY_KEYS, ...CONTAINER_PORT_KEYS, ...LOAD_BALANCED_KEYS, ...TASK_COUNT_KEYS, ...UTILIZATION_KEYS, ...TAGS_KEYS,
+        ...keys<Omit<WebServiceArgs, keyof (TaskArgs & CapacityArgs & ContainerPortArgs & LoadBalancedServiceArgs & TaskCountArgs & UtilizationScalingArgs & TagsArgs)>>({
             platform: true, internal: true, hostHeaders: true, pathPatterns: true, priority: true, discoveryName: true,
         })],
-    WorkerService: [...TASK_KEYS, ...TASK_COUNT_KEYS, ...TAGS_KEYS,
-        ...keys<Omit<WorkerServiceArgs, keyof (TaskArgs & TaskCountArgs & TagsArgs)>>({
+    WorkerService: [...TASK_KEYS, ...CAPACITY_KEYS, ...TASK_COUNT_KEYS, ...TAGS_KEYS,
+        ...keys<Omit<WorkerServiceArgs, keyof (TaskArgs & CapacityArgs & TaskCountArgs & TagsArgs)>>({
             platform: true, queueArn: true, maxReceiveCount: true, queueVisibilityTimeoutSeconds: true, messagesPerTask: true,
         })],
-    ScheduledTask: [...TASK_KEYS, ...TAGS_KEYS,
-        ...keys<Omit<ScheduledTaskArgs, keyof (TaskArgs & TagsArgs)>>({
+    ScheduledTask: [...TASK_KEYS, ...CAPACITY_KEYS, ...TAGS_KEYS,
+        ...keys<Omit<ScheduledTaskArgs, keyof (TaskArgs & CapacityArgs & TagsArgs)>>({
             platform: true, schedule: true, scheduleTimezone: true, maxRetryAttempts: true, taskCount: true,
         })],
 } as const;

@@ -4,6 +4,28 @@
  * validation.
  */
 
+/**
+ * A change of a service's task count range on a schedule, e.g. 0..0 at night for a non-production service.
+ * @see https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-scheduled-scaling.html
+ */
+export interface ScheduledCapacity {
+    /**
+     * When the range changes: `cron(minutes hours day-of-month month day-of-week year)`, `rate(value unit)`, or
+     * `at(yyyy-mm-ddThh:mm:ss)` once.
+     */
+    schedule: string;
+    /** The fewest tasks autoscaling may run from then on, 0 or more. */
+    minTaskCount: number;
+    /** The most tasks autoscaling may run from then on. */
+    maxTaskCount: number;
+    /**
+     * The time zone `schedule` is read in, as an IANA name such as `Europe/Paris`.
+     * Default: `"UTC"`.
+     * @default "UTC"
+     */
+    scheduleTimezone?: string;
+}
+
 /** How many tasks run, and whether autoscaling owns that number. */
 export interface TaskCountArgs {
     /**
@@ -33,6 +55,13 @@ export interface TaskCountArgs {
      * @default 10
      */
     maxTaskCount?: number;
+    /**
+     * Changes of `minTaskCount`..`maxTaskCount` on a schedule, e.g. 0..0 at night and 2..10 for business hours.
+     * Needs `enableAutoscaling`.
+     * Default: `[]`.
+     * @default []
+     */
+    scheduledCapacity?: ScheduledCapacity[];
 }
 
 /** Target tracking on CPU and memory utilisation. */

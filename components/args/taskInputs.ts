@@ -3,7 +3,7 @@
  * `WorkerService` and `ScheduledTask` take them with the same names, defaults and validation.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CpuArchitecture, OperatingSystemFamily } from "./enums";
+import { CapacityStrategy, CpuArchitecture, OperatingSystemFamily } from "./enums";
 
 /**
  * A container health check run by the ECS agent inside the task.
@@ -41,6 +41,46 @@ export interface ContainerHealthCheck {
     startPeriodSeconds?: number;
 }
 
+/**
+ * A persistent EFS volume mounted into the container, through its own access point, with encryption in transit and
+ * IAM authorization.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html
+ */
+export interface EfsVolume {
+    /** Where the volume is mounted in the container, e.g. `/data`. */
+    containerPath: string;
+    /**
+     * Mount it read-only: the task role may mount the access point but not write through it.
+     * Default: `false`.
+     * @default false
+     */
+    readOnly?: boolean;
+    /**
+     * ID of an existing EFS file system (its mount targets and security group are yours to manage).
+     * Default: the workload's own file system, created once for all its volumes that name none.
+     * @default - the workload's own file system, created once for all its volumes that name none
+     */
+    fileSystemId?: pulumi.Input<string>;
+    /**
+     * The directory of the file system the volume exposes; created, owned by `posixUid`:`posixGid`, if missing.
+     * Default: the `containerPath`.
+     * @default - the `containerPath`
+     */
+    rootDirectory?: string;
+    /**
+     * The user ID every file operation through the volume runs as (the access point enforces it).
+     * Default: `1000`.
+     * @default 1000
+     */
+    posixUid?: number;
+    /**
+     * The group ID every file operation through the volume runs as.
+     * Default: `1000`.
+     * @default 1000
+     */
+    posixGid?: number;
+}
+
 /** The task: IAM, image, logs and the container, in the order the task is built. */
 export interface TaskArgs {
     // ---- IAM --------------------------------------------------------------------------------------------------
@@ -68,6 +108,13 @@ export interface TaskArgs {
      * @default - `<repository url>:<imageTag>` when `createRepository` is true
      */
     image?: pulumi.Input<string>;
+    /**
+     * ARN of a Secrets Manager secret holding the `username` and `password` of the private registry (not ECR) that
+     * `image` comes from; the execution role may read this secret, and only this one, for the pull.
+     * Default: no registry credentials (an ECR or public image).
+     * @default - no registry credentials (an ECR or public image)
+     */
+    repositoryCredentialsSecretArn?: pulumi.Input<string>;
     /**
      * Create an ECR repository (scan on push, immutable tags, lifecycle policy) for the service's images.
      * Default: `false`.
@@ -190,6 +237,14 @@ export interface TaskArgs {
      */
     writablePaths?: string[];
     /**
+     * Persistent EFS volumes mounted into the container (Linux only). A volume that names no `fileSystemId` lives on
+     * the workload's own encrypted file system, with backups and a mount target in every private subnet that admits
+     * NFS from the workload's tasks only. Writable volumes count as writable paths of a read-only root filesystem.
+     * Default: `[]`.
+     * @default []
+     */
+    efsVolumes?: EfsVolume[];
+    /**
      * The user (and group) the container runs as, e.g. `1000` or `1000:1000`. Prefer a non-root user.
      * Default: the image's USER.
      * @default - the image's USER
@@ -202,6 +257,29 @@ export interface TaskArgs {
      * @default false
      */
     enableExecuteCommand?: boolean;
+}
+
+/** Where a workload's tasks run: on-demand Fargate capacity, Fargate Spot, or both. */
+export interface CapacityArgs {
+    /**
+     * `OnDemand`, `Spot` (every task on Fargate Spot, which AWS may interrupt with two minutes' notice) or
+     * `SpotWithOnDemandBase` (`onDemandBaseCount` tasks on demand, the rest by `spotWeight`). Spot is Linux only.
+     * Default: `"OnDemand"`.
+     * @default "OnDemand"
+     */
+    capacityStrategy?: CapacityStrategy;
+    /**
+     * Tasks that always run on demand, with `capacityStrategy` `SpotWithOnDemandBase`.
+     * Default: `1`.
+     * @default 1
+     */
+    onDemandBaseCount?: number;
+    /**
+     * Spot tasks for each on-demand task above the base, with `capacityStrategy` `SpotWithOnDemandBase`, 1 to 1000.
+     * Default: `3`.
+     * @default 3
+     */
+    spotWeight?: number;
 }
 
 /** The port a listening container serves on. */

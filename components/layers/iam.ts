@@ -27,6 +27,8 @@ export interface IamInputs {
     secrets: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** Customer managed KMS keys that encrypt those secrets: the execution role may decrypt with them. */
     secretsKmsKeyArns: pulumi.Input<string>[];
+    /** The Secrets Manager secret with a private registry's credentials, which the execution role may read. */
+    repositoryCredentialsSecretArn?: pulumi.Input<string> | undefined;
     taskRolePolicyArns: pulumi.Input<string>[];
     taskRolePolicyJson?: pulumi.Input<string> | undefined;
     enableExecuteCommand: boolean;
@@ -109,8 +111,9 @@ function executionPolicy(ctx: LayerContext, inputs: IamInputs): pulumi.Output<st
     const { env } = inputs;
     const logStreams = pulumi.interpolate`arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${inputs.logGroupName}:log-stream:*`;
     const secretArns = pulumi.output(inputs.secrets).apply(secrets => checkedSecretArns(ctx, secrets));
-    return pulumi.all([inputs.ecrRepositoryArn, logStreams, secretArns, pulumi.output(inputs.secretsKmsKeyArns)])
-        .apply(([repositoryArn, logStreamArn, secretArns, kmsKeyArns]) => {
+    return pulumi.all([inputs.ecrRepositoryArn, logStreams, secretArns, pulumi.output(inputs.secretsKmsKeyArns),
+        inputs.repositoryCredentialsSecretArn])
+        .apply(([repositoryArn, logStreamArn, secretArns, kmsKeyArns, registryCredentialsArn]) => {
             const statements: object[] = [];
             if (repositoryArn) {
                 // GetAuthorizationToken has no resource-level permissions; it is the only "*" this role gets.
@@ -129,6 +132,12 @@ function executionPolicy(ctx: LayerContext, inputs: IamInputs): pulumi.Output<st
             }
             if (parameters.length > 0) {
                 statements.push({ Sid: "Parameters", Effect: "Allow", Action: ["ssm:GetParameters"], Resource: parameters });
+            }
+            if (registryCredentialsArn) {
+                statements.push({
+                    Sid: "RegistryCredentials", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"],
+                    Resource: secretResourceArns(registryCredentialsArn),
+                });
             }
             if (kmsKeyArns.length > 0) {
                 statements.push({ Sid: "SecretsKms", Effect: "Allow", Action: ["kms:Decrypt"], Resource: unique(kmsKeyArns) });

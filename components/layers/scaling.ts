@@ -1,18 +1,21 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ScheduledCapacity } from "../args/serviceInputs";
+import { SCHEDULED_CAPACITY_DEFAULTS } from "../defaults";
 import { LayerContext, childOpts, tagsFor } from "./context";
 
-/** What every scaled service has: where it runs and between how many tasks it may scale. */
+/** What every scaled service has: where it runs, between how many tasks it may scale, and when that range changes. */
 interface ScalableService {
     clusterName: pulumi.Input<string>;
     serviceName: pulumi.Input<string>;
     minTaskCount: number;
     maxTaskCount: number;
+    scheduledCapacity: ScheduledCapacity[];
 }
 
-/** Registers the service's task count with Application Auto Scaling. */
+/** Registers the service's task count with Application Auto Scaling, with its scheduled range changes. */
 function scalingTarget(ctx: LayerContext, inputs: ScalableService): aws.appautoscaling.Target {
-    return new aws.appautoscaling.Target(`${ctx.name}-scaling-target`, {
+    const target = new aws.appautoscaling.Target(`${ctx.name}-scaling-target`, {
         serviceNamespace: "ecs",
         scalableDimension: "ecs:service:DesiredCount",
         resourceId: pulumi.interpolate`service/${inputs.clusterName}/${inputs.serviceName}`,
@@ -20,6 +23,19 @@ function scalingTarget(ctx: LayerContext, inputs: ScalableService): aws.appautos
         maxCapacity: inputs.maxTaskCount,
         tags: tagsFor(ctx, `${ctx.name}-scaling-target`),
     }, childOpts(ctx));
+    inputs.scheduledCapacity.forEach((entry, i) => {
+        const name = `${ctx.name}-scheduled-capacity-${i + 1}`;
+        new aws.appautoscaling.ScheduledAction(name, {
+            name,
+            serviceNamespace: target.serviceNamespace,
+            scalableDimension: target.scalableDimension,
+            resourceId: target.resourceId,
+            schedule: entry.schedule,
+            timezone: entry.scheduleTimezone ?? SCHEDULED_CAPACITY_DEFAULTS.scheduleTimezone,
+            scalableTargetAction: { minCapacity: entry.minTaskCount, maxCapacity: entry.maxTaskCount },
+        }, childOpts(ctx));
+    });
+    return target;
 }
 
 type TargetTracking = aws.types.input.appautoscaling.PolicyTargetTrackingScalingPolicyConfiguration;

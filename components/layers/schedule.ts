@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsEnvironment } from "./environment";
 import { LayerContext, childOpts, tagsFor } from "./context";
 import { NAME_RULES, stableName } from "../rules";
+import { Placement } from "./service";
 
 /** How long the scheduler keeps retrying a run it could not start, before the run goes to the dead-letter queue. */
 export const SCHEDULE_MAXIMUM_EVENT_AGE_SECONDS = 3600;
@@ -71,11 +72,12 @@ export interface ScheduleInputs {
     privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     securityGroupIds: pulumi.Input<string>[];
     enableExecuteCommand: boolean;
+    placement: Placement;
     roleArn: pulumi.Input<string>;
     maxRetryAttempts: number;
     deadLetterQueueArn: pulumi.Input<string>;
-    /** The role's policy: the schedule must not fire before its role may run the task. */
-    dependsOn: pulumi.Resource[];
+    /** The role's policy (the schedule must not fire before its role may run the task), EFS mount targets. */
+    dependsOn: pulumi.Input<pulumi.Resource[]>;
 }
 
 /**
@@ -96,7 +98,7 @@ export function createSchedule(ctx: LayerContext, inputs: ScheduleInputs): aws.s
             ecsParameters: {
                 taskDefinitionArn: inputs.taskDefinitionArn,
                 taskCount: inputs.taskCount,
-                launchType: "FARGATE",
+                ...inputs.placement,
                 platformVersion: "LATEST",
                 networkConfiguration: {
                     subnets: inputs.privateSubnetIds,

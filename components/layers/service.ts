@@ -1,6 +1,42 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { CapacityStrategy } from "../args/enums";
 import { LayerContext, childOpts, tagsFor } from "./context";
+
+/** Where a workload's tasks run, as ECS takes it: a launch type, or capacity provider strategies (never both). */
+export interface Placement {
+    launchType?: "FARGATE";
+    capacityProviderStrategies?: { capacityProvider: string; base?: number; weight: number }[];
+}
+
+/** The inputs of {@link placementFor}. */
+export interface CapacityInputs {
+    capacityStrategy: CapacityStrategy;
+    onDemandBaseCount: number;
+    spotWeight: number;
+}
+
+/**
+ * On demand keeps the `FARGATE` launch type (what `FargateStack` has always set); Spot uses the FARGATE_SPOT
+ * capacity provider, and an on-demand base adds FARGATE with `base` tasks. ECS rejects a service or RunTask that sets
+ * both a launch type and a strategy, so a strategy comes without one. The cluster must offer both providers: the
+ * components' clusters do.
+ */
+export function placementFor(inputs: CapacityInputs): Placement {
+    switch (inputs.capacityStrategy) {
+        case "Spot":
+            return { capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }] };
+        case "SpotWithOnDemandBase":
+            return {
+                capacityProviderStrategies: [
+                    { capacityProvider: "FARGATE", base: inputs.onDemandBaseCount, weight: 1 },
+                    { capacityProvider: "FARGATE_SPOT", weight: inputs.spotWeight },
+                ],
+            };
+        default:
+            return { launchType: "FARGATE" };
+    }
+}
 
 /** The running service. */
 export interface Service {
@@ -34,12 +70,13 @@ export interface ServiceInputs {
     containerName: string;
     desiredCount: number;
     enableExecuteCommand: boolean;
+    placement: Placement;
     loadBalancing?: ServiceLoadBalancing | undefined;
     serviceConnect?: ServiceConnectInputs | undefined;
     /** When autoscaling owns the task count, later deployments must not reset it to `desiredCount`. */
     autoscaling: boolean;
-    /** What must exist first: the listeners or listener rule the target group is attached through. */
-    dependsOn: pulumi.Resource[];
+    /** What must exist first: the listeners or rule the target group is attached through, EFS mount targets. */
+    dependsOn: pulumi.Input<pulumi.Resource[]>;
 }
 
 /**
@@ -52,7 +89,7 @@ export function createService(ctx: LayerContext, inputs: ServiceInputs): Service
         cluster: inputs.clusterArn,
         taskDefinition: inputs.taskDefinitionArn,
         desiredCount: inputs.desiredCount,
-        launchType: "FARGATE",
+        ...inputs.placement,
         platformVersion: "LATEST",
         networkConfiguration: {
             subnets: inputs.privateSubnetIds,

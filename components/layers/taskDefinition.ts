@@ -5,6 +5,7 @@ import { ContainerHealthCheck } from "../args/taskInputs";
 import { HEALTH_CHECK_DEFAULTS } from "../defaults";
 import { NAME_RULES, isWindowsFamily, stableName } from "../rules";
 import { LayerContext, childOpts, tagsFor } from "./context";
+import { EfsMounts } from "./efs";
 
 /** The inputs of the task definition layer. */
 export interface TaskInputs {
@@ -34,6 +35,10 @@ export interface TaskInputs {
     enableExecuteCommand: boolean;
     executionRoleArn: pulumi.Input<string>;
     taskRoleArn: pulumi.Input<string>;
+    /** EFS volumes (after the writable-path volumes) and their mount points, from the EFS layer. */
+    efs?: Pick<EfsMounts, "volumes" | "mountPoints"> | undefined;
+    /** The Secrets Manager secret with the credentials of the private registry `image` comes from. */
+    repositoryCredentialsSecretArn?: pulumi.Input<string> | undefined;
     /** The image build, when the component builds the image: a task must not be registered before its image exists. */
     imageBuild?: pulumi.Resource | undefined;
 }
@@ -58,7 +63,7 @@ export function createTaskDefinition(ctx: LayerContext, inputs: TaskInputs): pul
         executionRoleArn: inputs.executionRoleArn,
         taskRoleArn: inputs.taskRoleArn,
         containerDefinitions: containerDefinitions(inputs, paths),
-        volumes: paths.map((_, i) => ({ name: `writable-${i + 1}` })),
+        volumes: [...paths.map((_, i) => ({ name: `writable-${i + 1}` })), ...(inputs.efs?.volumes ?? [])],
         tags: tagsFor(ctx, `${ctx.name}-task`),
     }, childOpts(ctx, { dependsOn: inputs.imageBuild ? [inputs.imageBuild] : [] }));
     return taskDefinition.arn;
@@ -87,19 +92,22 @@ function writablePaths(inputs: TaskInputs): string[] {
 function containerDefinitions(inputs: TaskInputs, paths: string[]): pulumi.Output<string> {
     const windows = isWindowsFamily(inputs.operatingSystemFamily);
     // pulumi.output unwraps nested Outputs, and also a whole map that arrived as one Output from another language.
-    return pulumi.all([inputs.image, inputs.region, pulumi.output(inputs.environment), pulumi.output(inputs.secrets)])
-        .apply(([image, region, environment, secrets]) => JSON.stringify([{
+    return pulumi.all([inputs.image, inputs.region, pulumi.output(inputs.environment), pulumi.output(inputs.secrets),
+        inputs.repositoryCredentialsSecretArn])
+        .apply(([image, region, environment, secrets, credentialsParameter]) => JSON.stringify([{
             name: inputs.containerName,
             image,
+            repositoryCredentials: credentialsParameter ? { credentialsParameter } : undefined,
             essential: true,
             portMappings: inputs.containerPort === undefined ? [] : [{
                 name: "http", containerPort: inputs.containerPort, protocol: "tcp",
                 ...(inputs.declaresHttp ? { appProtocol: "http" } : {}),
             }],
             command: inputs.command,
-            mountPoints: paths.map((containerPath, i) => ({
-                sourceVolume: `writable-${i + 1}`, containerPath, readOnly: false,
-            })),
+            mountPoints: [
+                ...paths.map((containerPath, i) => ({ sourceVolume: `writable-${i + 1}`, containerPath, readOnly: false })),
+                ...(inputs.efs?.mountPoints ?? []),
+            ],
             environment: Object.keys(environment).sort().map(key => ({ name: key, value: environment[key] })),
             secrets: Object.keys(secrets).sort().map(key => ({ name: key, valueFrom: secrets[key] })),
             logConfiguration: {

@@ -13,11 +13,14 @@ import { createTaskSecurityGroup } from "./securityGroups";
 import { createLogGroup, logGroupNameFor } from "./logs";
 import { TaskRoles, createRoles } from "./iam";
 import { createTaskDefinition, taskFamilyOf } from "./taskDefinition";
+import { createEfsVolumes } from "./efs";
 
 /** What a workload's own layers need from outside the task. */
 export interface WorkloadTaskInputs {
     env: AwsEnvironment;
     vpcId: pulumi.Input<string>;
+    /** The private subnets the tasks run in (EFS mount targets go there too). */
+    privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** What the task security group admits, in words (its description, which AWS cannot change in place). */
     securityGroupDescription: string;
     /** The port the container listens on; undefined for a worker or a job. */
@@ -40,6 +43,8 @@ export interface WorkloadTask extends TaskRoles {
     /** The created ECR repository's URL, or `""`. */
     repositoryUrl: pulumi.Output<string>;
     containerName: string;
+    /** What a task must not start before (EFS mount targets and permissions); empty without EFS volumes. */
+    startDependencies: pulumi.Input<pulumi.Resource[]>;
 }
 
 /** Builds the task layers in dependency order. */
@@ -56,8 +61,13 @@ export function buildWorkloadTask(ctx: LayerContext, args: Resolved<TaskArgs>, i
         // The repository the image really comes from: an explicit `image` may live in another repository.
         ecrRepositoryArn: args.image === undefined ? registry?.repositoryArn : image.apply(ecrRepositoryArnOf),
         secrets: args.secrets, secretsKmsKeyArns: args.secretsKmsKeyArns,
+        repositoryCredentialsSecretArn: args.repositoryCredentialsSecretArn,
         taskRolePolicyArns: args.taskRolePolicyArns, taskRolePolicyJson: args.taskRolePolicyJson,
         enableExecuteCommand: args.enableExecuteCommand,
+    });
+    const efs = args.efsVolumes.length === 0 ? undefined : createEfsVolumes(ctx, {
+        env, volumes: args.efsVolumes, vpcId: inputs.vpcId, privateSubnetIds: inputs.privateSubnetIds,
+        taskSecurityGroupId, taskRole: roles.taskRole,
     });
     const environment = inputs.componentEnvironment
         ? pulumi.output(args.environment).apply(user => ({ ...inputs.componentEnvironment, ...user }))
@@ -65,12 +75,19 @@ export function buildWorkloadTask(ctx: LayerContext, args: Resolved<TaskArgs>, i
     const taskDefinitionArn = createTaskDefinition(ctx, {
         ...args, environment: environment as Record<string, pulumi.Input<string>>, image, imageBuild, region: env.region,
         containerName: ctx.name, containerPort: inputs.containerPort, declaresHttp: inputs.declaresHttp ?? false,
-        logGroupName: logGroupNameValue, executionRoleArn: roles.executionRoleArn, taskRoleArn: roles.taskRoleArn,
+        logGroupName: logGroupNameValue, executionRoleArn: roles.executionRoleArn, taskRoleArn: roles.taskRoleArn, efs,
     });
     return {
         ...roles, taskDefinitionArn, family: taskFamilyOf(ctx), taskSecurityGroupId, logGroupNameValue, logGroupName,
         repositoryUrl: registry ? registry.repositoryUrl : pulumi.output(""), containerName: ctx.name,
+        startDependencies: efs?.dependsOn ?? [],
     };
+}
+
+/** `dependencies` plus what the task must not start before (`startDependencies`), as one `dependsOn` input. */
+export function afterTaskStarts(task: WorkloadTask, dependencies: pulumi.Resource[]): pulumi.Input<pulumi.Resource[]> {
+    const start = task.startDependencies;
+    return Array.isArray(start) && start.length === 0 ? dependencies : pulumi.output(start).apply(s => [...dependencies, ...s]);
 }
 
 /** The image the task runs: a literal reference, or a tag in the created repository (built here or by CI). */

@@ -4,7 +4,7 @@ import { DEFAULTS } from "../defaults";
 import { RENAMED_INPUTS, renamedInputWarning } from "../validation";
 
 /** How a config key is read: Pulumi stores every value as a string and structured values as JSON. */
-type Kind = "string" | "number" | "boolean" | "stringArray" | "stringMap" | "object";
+type Kind = "string" | "number" | "boolean" | "stringArray" | "stringMap" | "object" | "objectArray";
 
 /**
  * Every config key the root program reads: `name` (the component's name) and one key per `FargateStackArgs` input,
@@ -17,20 +17,22 @@ export const CONFIG_KEYS: { name: Kind } & Record<keyof FargateStackArgs, Kind> 
     vpcId: "string", publicSubnetIds: "stringArray", privateSubnetIds: "stringArray",
     allowedCidrBlocks: "stringArray",
     taskRolePolicyArns: "stringArray", taskRolePolicyJson: "string",
-    image: "string", createRepository: "boolean", imageTag: "string", imageBuildContextPath: "string", repositoryKeepImageCount: "number",
+    image: "string", repositoryCredentialsSecretArn: "string", createRepository: "boolean", imageTag: "string", imageBuildContextPath: "string", repositoryKeepImageCount: "number",
     logRetentionDays: "number", logKmsKeyArn: "string",
     clusterArn: "string",
     cpu: "number", memoryMib: "number", cpuArchitecture: "string", operatingSystemFamily: "string",
+    capacityStrategy: "string", onDemandBaseCount: "number", spotWeight: "number",
     containerPort: "number", environment: "stringMap", secrets: "stringMap",
     secretsKmsKeyArns: "stringArray", command: "stringArray",
     containerHealthCheck: "object", stopTimeoutSeconds: "number", readonlyRootFilesystem: "boolean",
-    writablePaths: "stringArray", user: "string",
+    writablePaths: "stringArray", efsVolumes: "objectArray", user: "string",
     targetHealthCheckPath: "string", targetHealthCheckMatcher: "string", targetHealthCheckIntervalSeconds: "number",
     targetHealthCheckTimeoutSeconds: "number", targetHealthyThreshold: "number", targetUnhealthyThreshold: "number",
     deregistrationDelaySeconds: "number", domainName: "string", hostedZoneId: "string", certificateArn: "string",
     enableDeletionProtection: "boolean",
     desiredCount: "number", healthCheckGracePeriodSeconds: "number", enableExecuteCommand: "boolean",
-    enableAutoscaling: "boolean", minTaskCount: "number", maxTaskCount: "number", cpuTargetPercent: "number",
+    enableAutoscaling: "boolean", minTaskCount: "number", maxTaskCount: "number", scheduledCapacity: "objectArray",
+    cpuTargetPercent: "number",
     memoryTargetPercent: "number", requestsPerTaskPerMinute: "number",
     tags: "object",
     // Old names (see RENAMED_INPUTS), read as their new names with a deprecation warning until 0.3.0.
@@ -155,6 +157,13 @@ function read(config: pulumi.Config, key: string, kind: Kind): unknown {
             }
             return value;
         }
+        case "objectArray": {
+            const value = config.getObject<unknown>(key);
+            if (!Array.isArray(value) || !value.every(isPlainObject)) {
+                throw new Error("not a list of objects");
+            }
+            return value;
+        }
     }
 }
 
@@ -165,7 +174,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function describe(kind: Kind): string {
     return {
         string: "a string", number: "a number", boolean: "true or false", stringArray: "a list of strings",
-        stringMap: "a map of strings", object: "an object",
+        stringMap: "a map of strings", object: "an object", objectArray: "a list of objects",
     }[kind];
 }
 
@@ -177,6 +186,8 @@ function howToSet(key: string, kind: Kind): string {
             return `Set true or false, e.g. \`pulumi config set ${key} true\`.`;
         case "stringArray":
             return `Set list items with \`pulumi config set --path '${key}[0]' <value>\`.`;
+        case "objectArray":
+            return `Set list items with \`pulumi config set --path '${key}[0].<field>' <value>\`.`;
         default:
             return `Set fields with \`pulumi config set --path '${key}.<field>' <value>\`.`;
     }

@@ -91,6 +91,22 @@ export function scheduleExpressionProblem(expression: string): ScheduleProblem {
     return match[1] === "cron" ? cronProblem(match[2]) : rateProblem(match[2]);
 }
 
+/**
+ * Why `expression` is not an Application Auto Scaling schedule (scheduled scaling), or undefined when it is one:
+ * the recurring forms of {@link scheduleExpressionProblem}, or `at(yyyy-mm-ddThh:mm:ss)` once.
+ * @see https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html
+ */
+export function scalingScheduleProblem(expression: string): ScheduleProblem {
+    const at = /^at\((.*)\)$/.exec(expression.trim());
+    if (!at) {
+        const problem = scheduleExpressionProblem(expression);
+        return problem === "must be cron(...) or rate(...)" ? "must be cron(...), rate(...) or at(...)" : problem;
+    }
+    const when = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(at[1]);
+    const valid = when && !Number.isNaN(Date.parse(`${at[1]}Z`)) && Number(when[4]) < 24 && Number(when[5]) < 60 && Number(when[6]) < 60;
+    return valid ? undefined : "must be at(yyyy-mm-ddThh:mm:ss) with a real date and time";
+}
+
 /** True when `zone` is an IANA time zone name Node.js knows (the names EventBridge Scheduler accepts). */
 export function isTimeZone(zone: string): boolean {
     if (zone === "UTC") {

@@ -4,6 +4,7 @@ import { Problems } from "./problems";
 import { validateName, validateNetwork } from "./network";
 import { validateIam, validateImage, validateLogs, validateTask } from "./task";
 import { validateDns, validateScaling, validateService, validateTags, validateTargetGroup } from "./service";
+import { validateCapacity, validateScheduledCapacity } from "./capacity";
 import {
     WORKER_TASKS, validateKnownInputs, validateNamespace, validatePlatformInput, validateQueue, validateRouting,
     validateSchedule,
@@ -93,10 +94,12 @@ export function validateScheduledTaskArgs(name: string, given: Inputs, resolved:
     return problems;
 }
 
-/** The task every workload runs: its roles, image, logs and container. */
+/** The task every workload runs: its roles, image, logs, container and capacity, then scheduled capacity if it has it. */
 function validateTaskInputs(given: Inputs, resolved: Inputs, problems: Problems): void {
     validateIam(resolved, problems);
     validateImage(given, resolved, problems);
     validateLogs(resolved, problems);
     validateTask(given, resolved, problems);
+    validateCapacity(given, resolved, problems);
+    validateScheduledCapacity(given, resolved, problems);
 }

@@ -6,6 +6,7 @@ import {
     checkTaskSize, isWindowsFamily,
 } from "../rules";
 import { Problems, described, isPlainMap } from "./problems";
+import { validateEfsVolumes } from "./efs";
 
 /** The managed policy ECS needs on the execution role, in any partition; it never belongs on the task role. */
 export const ECS_TASK_EXECUTION_POLICY_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/service-role\/AmazonECSTaskExecutionRolePolicy$/;
@@ -51,6 +52,25 @@ export function validateImage(given: Inputs, resolved: Inputs, problems: Problem
     }
     validateImageBuild(given, problems);
     problems.checkRange("repositoryKeepImageCount", resolved.repositoryKeepImageCount, { min: 1, max: 10000 });
+    validateRegistryCredentials(given, problems);
+}
+
+const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/;
+const ECR_HOST = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com/;
+
+/** Registry credentials are a Secrets Manager secret, for a registry other than ECR (ECR pulls use the role). */
+function validateRegistryCredentials(given: Inputs, problems: Problems): void {
+    const arn: unknown = given.repositoryCredentialsSecretArn;
+    if (arn === undefined || pulumi.Output.isInstance(arn)) {
+        return;
+    }
+    if (!(typeof arn === "string" && SECRETS_MANAGER_ARN.test(arn))) {
+        problems.add("repositoryCredentialsSecretArn", "must be the ARN of a Secrets Manager secret", arn,
+            "Store the registry's username and password in Secrets Manager and give the secret's ARN.");
+    } else if (given.createRepository === true || (typeof given.image === "string" && ECR_HOST.test(given.image))) {
+        problems.add("repositoryCredentialsSecretArn", "is for a private registry other than ECR, and the image is in ECR", arn,
+            "Remove it: the execution role pulls from ECR with its own permissions.");
+    }
 }
 
 function validateImageBuild(given: Inputs, problems: Problems): void {
@@ -97,6 +117,7 @@ export function validateTask(given: Inputs, resolved: Inputs, problems: Problems
             "Remove it or set it to false for Windows.");
     }
     validateWritablePaths(resolved, problems);
+    validateEfsVolumes(resolved, windows, problems);
     if (given.user !== undefined && (typeof given.user !== "string" || given.user.trim() === "")) {
         problems.add("user", "must be a user name or UID, optionally with a group", given.user, `Use a value such as "1000:1000".`);
     }

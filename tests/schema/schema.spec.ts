@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import * as fs from "fs";
-import { CpuArchitecture, NatGatewayStrategy, OperatingSystemFamily } from "../../components";
+import { CapacityStrategy, CpuArchitecture, NatGatewayStrategy, OperatingSystemFamily } from "../../components";
 import {
     fargateStackOf,
     FARGATE_STACK_TOKEN,
@@ -26,12 +26,15 @@ const ENUM_INPUTS: Record<string, { token: string; values: Record<string, string
     natGateways: { token: "fargate-stack:index:NatGatewayStrategy", values: NatGatewayStrategy },
     cpuArchitecture: { token: "fargate-stack:index:CpuArchitecture", values: CpuArchitecture },
     operatingSystemFamily: { token: "fargate-stack:index:OperatingSystemFamily", values: OperatingSystemFamily },
+    capacityStrategy: { token: "fargate-stack:index:CapacityStrategy", values: CapacityStrategy },
 };
 
 /** The public type tokens: renaming one breaks every generated SDK. */
 const TYPE_TOKENS = [
     "fargate-stack:index:ContainerHealthCheck",
+    "fargate-stack:index:EfsVolume",
     "fargate-stack:index:PlatformRef",
+    "fargate-stack:index:ScheduledCapacity",
     ...Object.values(ENUM_INPUTS).map(e => e.token),
 ].sort();
 
@@ -136,7 +139,7 @@ describe("multi-language schema (in-process ComponentProvider.getSchema)", funct
         assert.ok(!("publicSubnetIds" in type.properties!), "no workload runs in the public subnets");
     });
 
-    it("has exactly the public types: ContainerHealthCheck, PlatformRef and the three enums", () => {
+    it("has exactly the public types: ContainerHealthCheck, EfsVolume, PlatformRef, ScheduledCapacity and the four enums", () => {
         assert.deepStrictEqual(Object.keys(schema.types).sort(), TYPE_TOKENS);
     });
 
@@ -154,7 +157,7 @@ describe("multi-language schema (in-process ComponentProvider.getSchema)", funct
         assert.strictEqual(fargateStack.inputProperties.containerHealthCheck.$ref, "#/types/fargate-stack:index:ContainerHealthCheck");
     });
 
-    it("types natGateways, cpuArchitecture and operatingSystemFamily as string enums of the exported constants", () => {
+    it("types natGateways, cpuArchitecture, operatingSystemFamily and capacityStrategy as string enums of the exported constants", () => {
         for (const [input, expected] of Object.entries(ENUM_INPUTS)) {
             const property = fargateStack.inputProperties[input];
             assert.strictEqual(property.$ref, `#/types/${expected.token}`, input);
