@@ -1,11 +1,12 @@
 /**
  * Where each kind of ECS task launcher keeps its awsvpc network configuration. Services, task sets, EventBridge ECS
  * targets and EventBridge Scheduler schedules all place task ENIs into subnets with security groups; only the path
- * to `networkConfiguration` and the top-level input that carries its property dependencies differ.
+ * to `networkConfiguration` and the top-level input that carries its property dependencies differ. The same holds
+ * for the ECS Exec switch and the cluster and task definition references of the launchers that can enable ECS Exec.
  */
-import { Resource } from "./stack";
+import { knownIdentifiers, Resource, StackIndex } from "./stack";
 import { T } from "./types";
-import { get, isUnknown, items, Read, UNKNOWN } from "./values";
+import { get, isSet, isUnknown, items, Read, str, UNKNOWN } from "./values";
 
 /** One kind of resource that launches ECS tasks. */
 export interface LauncherKind {
@@ -85,4 +86,111 @@ export function awsvpcLaunchers(resources: readonly Resource[]): Launcher[] {
         }
     }
     return out;
+}
+
+/**
+ * Where a kind of ECS task launcher keeps its ECS Exec switch and the references to the cluster and task definition
+ * its tasks run on. Services, EventBridge ECS targets and Scheduler ECS targets can each enable ECS Exec; task sets
+ * cannot.
+ */
+export interface ExecLauncherKind {
+    type: string;
+    /** Path to `enableExecuteCommand`, and the input path as users write it. */
+    execPath: string[];
+    execPathText: string;
+    /** Path to the cluster ARN (or name), and the top-level input whose property dependencies include the cluster. */
+    clusterPath: string[];
+    clusterKey: string;
+    /** Path to the task definition ARN (or family), and the top-level input carrying its property dependencies. */
+    taskDefinitionPath: string[];
+    taskDefinitionKey: string;
+    taskDefinitionPathText: string;
+}
+
+/** Every launcher kind that can enable ECS Exec. */
+export const EXEC_LAUNCHER_KINDS: readonly ExecLauncherKind[] = [
+    {
+        type: T.ecsService,
+        execPath: ["enableExecuteCommand"],
+        execPathText: "enableExecuteCommand",
+        clusterPath: ["cluster"],
+        clusterKey: "cluster",
+        taskDefinitionPath: ["taskDefinition"],
+        taskDefinitionKey: "taskDefinition",
+        taskDefinitionPathText: "taskDefinition",
+    },
+    {
+        type: T.eventTarget,
+        execPath: ["ecsTarget", "enableExecuteCommand"],
+        execPathText: "ecsTarget.enableExecuteCommand",
+        clusterPath: ["arn"],
+        clusterKey: "arn",
+        taskDefinitionPath: ["ecsTarget", "taskDefinitionArn"],
+        taskDefinitionKey: "ecsTarget",
+        taskDefinitionPathText: "ecsTarget.taskDefinitionArn",
+    },
+    {
+        type: T.schedule,
+        execPath: ["target", "ecsParameters", "enableExecuteCommand"],
+        execPathText: "target.ecsParameters.enableExecuteCommand",
+        clusterPath: ["target", "arn"],
+        clusterKey: "target",
+        taskDefinitionPath: ["target", "ecsParameters", "taskDefinitionArn"],
+        taskDefinitionKey: "target",
+        taskDefinitionPathText: "target.ecsParameters.taskDefinitionArn",
+    },
+];
+
+/** What a launcher's reference to its cluster or task definition resolves to. */
+export interface LauncherRef {
+    /** Resources of the stack it refers to, by property dependency or by a known identifier. */
+    resources: Resource[];
+    /** The reference when it is a known string. */
+    literal?: string;
+    /** True when the reference is not set. */
+    absent: boolean;
+}
+
+/**
+ * Resolves the reference at `path` of `owner` (the cluster or task definition of a launcher) to resources of `types`:
+ * those its input `key` was built from, else the one `matches` accepts for a known value.
+ */
+export function resolveLauncherRef(
+    stack: StackIndex,
+    owner: Resource,
+    path: string[],
+    key: string,
+    types: readonly string[],
+    matches: (candidate: Resource, value: string) => boolean,
+): LauncherRef {
+    const value = get(owner.props, ...path);
+    if (!isSet(value) || value === "") {
+        return { resources: [], absent: true };
+    }
+    const resources = stack.dependenciesOf(owner, key, types);
+    if (typeof value === "string" && !isUnknown(value) && resources.length === 0) {
+        const match = stack.ofType(...types).find(candidate => matches(candidate, value));
+        return { resources: match ? [match] : [], literal: value, absent: false };
+    }
+    return { resources, literal: typeof value === "string" && !isUnknown(value) ? value : undefined, absent: false };
+}
+
+/** Whether a cluster reference (a name or an ARN) names `cluster`. */
+export function namesCluster(cluster: Resource, value: string): boolean {
+    const name = str(cluster.props, "name");
+    const byArn = typeof name === "string" && value.endsWith(`:cluster/${name}`);
+    return byArn || knownIdentifiers(cluster).includes(value);
+}
+
+/** Whether a task definition reference (`family`, `family:revision` or an ARN) names a revision of `task`'s family. */
+export function namesTaskFamily(task: Resource, value: string): boolean {
+    const family = str(task.props, "family");
+    if (knownIdentifiers(task).includes(value)) {
+        return true;
+    }
+    if (typeof family !== "string") {
+        return false;
+    }
+    const reference = value.includes(":task-definition/") ? value.split(":task-definition/")[1] : value;
+    return reference === family || reference.startsWith(`${family}:`);
 }

@@ -35,7 +35,13 @@ export const T = {
     sqsRedrivePolicy: "aws:sqs/redrivePolicy:RedrivePolicy",
     kmsKey: "aws:kms/key:Key",
     kmsAlias: "aws:kms/alias:Alias",
+    efsFileSystem: "aws:efs/fileSystem:FileSystem",
+    vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    vpcEndpointPrivateDns: "aws:vpc/endpointPrivateDns:EndpointPrivateDns",
 } as const;
+
+/** S3 bucket tokens (`aws.s3.Bucket` and the deprecated `aws.s3.BucketV2`, the same resource in provider v7). */
+export const S3_BUCKET_TYPES: readonly string[] = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 
 /** Target group tokens (`aws.lb.TargetGroup` and its `aws.alb` alias). */
 export const TARGET_GROUP_TYPES: readonly string[] = [
@@ -84,6 +90,10 @@ const KIND_NAMES: Record<string, string> = {
     [T.sqsRedrivePolicy]: "SQS redrive policy",
     [T.kmsKey]: "KMS key",
     [T.kmsAlias]: "KMS alias",
+    [T.efsFileSystem]: "EFS file system",
+    [T.vpcEndpoint]: "VPC endpoint",
+    [T.vpcEndpointPrivateDns]: "VPC endpoint private DNS setting",
+    ...Object.fromEntries(S3_BUCKET_TYPES.map(t => [t, "S3 bucket"])),
     ...Object.fromEntries(TARGET_GROUP_TYPES.map(t => [t, "Target group"])),
     ...Object.fromEntries(LISTENER_TYPES.map(t => [t, "Listener"])),
     ...Object.fromEntries(LOAD_BALANCER_TYPES.map(t => [t, "Load balancer"])),
@@ -98,5 +108,5 @@ export function describe(type: string, name: string): string {
 /** {@link describe} for use inside a sentence (`route table "rt"`). */
 export function mention(type: string, name: string): string {
     const text = describe(type, name);
-    return /^(ECS|IAM|ECR|ALB|SQS|KMS)\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+    return /^(ECS|IAM|ECR|ALB|SQS|KMS|EFS|VPC|S3)\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -4,6 +4,7 @@
  * so tests and tools can inspect or run the policies in process.
  */
 import { Policies } from "@pulumi/policy";
+import { ecsExecSessionsLogged, vpcInterfaceEndpointPrivateDns } from "./access";
 import {
     ecsContainerAwslogs,
     ecsContainerImagePinned,
@@ -25,6 +26,7 @@ import { ecsTasksInPrivateSubnets } from "./privateSubnets";
 import { sqsQueueDeadLetterQueue, sqsQueueEncrypted } from "./queues";
 import { schedulerRoleScopedToTaskFamily, schedulerScheduleRetryAndDeadLetter } from "./scheduler";
 import { ecsSeparateTaskAndExecutionRoles } from "./separateRoles";
+import { ecsEfsVolumeTransitEncryptionAndIam, efsFileSystemEncrypted } from "./storage";
 import { albTargetGroupIpTargetType } from "./targetGroupIpType";
 import { ecsTaskSgNoWorldIngress } from "./worldIngress";
 
@@ -56,4 +58,8 @@ export const allPolicies: Policies = [
     sqsQueueDeadLetterQueue,
     schedulerScheduleRetryAndDeadLetter,
     schedulerRoleScopedToTaskFamily,
+    efsFileSystemEncrypted,
+    ecsEfsVolumeTransitEncryptionAndIam,
+    ecsExecSessionsLogged,
+    vpcInterfaceEndpointPrivateDns,
 ];
