@@ -58,6 +58,8 @@ export const DEFAULTS = {
     memoryTargetPercent: 75,
     tags: {},
     internal: false,
+    enableSecretsEndpoints: false,
+    enableExecuteCommandEndpoint: false,
     maxReceiveCount: 5,
     queueVisibilityTimeoutSeconds: 30,
     messagesPerTask: 100,

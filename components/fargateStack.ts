@@ -2,7 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { FargateStackArgs } from "./fargateStackArgs";
 import { givenArgs, resolveArgs } from "./defaults";
 import { INPUT_KEYS } from "./args/keys";
-import { Problems, applyRenamedInputs, validateFargateStackArgs } from "./validation";
+import { Problems, applyRenamedInputs, usesExistingVpc, validateEgress, validateFargateStackArgs } from "./validation";
+import { createExecuteCommandLogGroup } from "./layers/logs";
+import { allowExecuteCommandLogging } from "./layers/iam";
+import {
+    EXECUTE_COMMAND_ENDPOINTS, SECRETS_ENDPOINTS, TASK_START_ENDPOINTS, createVpcEndpoints,
+} from "./layers/endpoints";
 import { layerContext } from "./layers/context";
 import { readEnvironment } from "./layers/environment";
 import { networkFor } from "./layers/network";
@@ -61,6 +66,9 @@ export class FargateStack extends pulumi.ComponentResource {
         const resolved = resolveArgs(given, INPUT_KEYS.FargateStack);
         const problems = validateFargateStackArgs(name, given, resolved);
         problems.prepend(renameProblems);
+        // Without NAT gateways FargateStack creates every endpoint its task needs; the image must come from ECR.
+        validateEgress(resolved.natGateways === "None" && !usesExistingVpc(given)
+            ? { withoutInternetEgress: true, secretsEndpoints: true, executeCommandEndpoint: true } : undefined, given, problems);
         problems.throwIfAny({ kind: "FargateStack", name }, opts?.parent);
         super("fargate-stack:index:FargateStack", name, {}, opts);
         warnings.forEach(warning => pulumi.log.warn(warning, this));
@@ -73,7 +81,10 @@ export class FargateStack extends pulumi.ComponentResource {
         const loadBalancerSecurityGroupId = createLoadBalancerSecurityGroup(ctx, {
             vpcId: network.vpcId, allowedCidrBlocks: resolved.allowedCidrBlocks, https,
         });
-        const cluster = clusterFor(ctx, resolved.clusterArn);
+        const execLogging = resolved.enableExecuteCommand && resolved.clusterArn === undefined
+            ? createExecuteCommandLogGroup(ctx, { retentionDays: resolved.logRetentionDays, kmsKeyArn: resolved.logKmsKeyArn })
+            : undefined;
+        const cluster = clusterFor(ctx, resolved.clusterArn, execLogging);
         // The web service's layers.
         const task = buildWorkloadTask(ctx, resolved, {
             env, privateSubnetIds: network.privateSubnetIds, vpcId: network.vpcId, containerPort: resolved.containerPort,
@@ -82,6 +93,18 @@ export class FargateStack extends pulumi.ComponentResource {
         admitLoadBalancer(ctx, {
             loadBalancerSecurityGroupId, taskSecurityGroupId: task.taskSecurityGroupId, containerPort: resolved.containerPort,
         });
+        if (execLogging) {
+            allowExecuteCommandLogging(ctx, task.taskRole, env, execLogging.logGroupName);
+        }
+        if (network.withoutInternetEgress) {
+            const usesSecrets = pulumi.Output.isInstance(resolved.secrets) || Object.keys(resolved.secrets).length > 0
+                || resolved.repositoryCredentialsSecretArn !== undefined;
+            createVpcEndpoints(ctx, {
+                env, network, clients: { securityGroupId: task.taskSecurityGroupId, label: "task" },
+                services: [...TASK_START_ENDPOINTS, ...(usesSecrets ? SECRETS_ENDPOINTS : []),
+                    ...(resolved.enableExecuteCommand ? EXECUTE_COMMAND_ENDPOINTS : [])],
+            });
+        }
         // The load balancer forwards every request to the one service.
         const certificateArn = resolved.certificateArn
             ?? (https ? createCertificate(ctx, resolved.domainName!, resolved.hostedZoneId!) : undefined);

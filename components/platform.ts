@@ -11,6 +11,11 @@ import { createLoadBalancerSecurityGroup, createServicesSecurityGroup } from "./
 import { NOT_FOUND, createListeners, createLoadBalancer } from "./layers/loadBalancer";
 import { createAlias, createCertificate } from "./layers/dns";
 import { createServiceConnectNamespace } from "./layers/namespace";
+import { readEnvironment } from "./layers/environment";
+import { createExecuteCommandLogGroup } from "./layers/logs";
+import {
+    EXECUTE_COMMAND_ENDPOINTS, SECRETS_ENDPOINTS, TASK_START_ENDPOINTS, createVpcEndpoints,
+} from "./layers/endpoints";
 
 /**
  * The shared foundation of many workloads: a VPC (or an existing one) with public and private subnets, an ECS cluster
@@ -51,14 +56,31 @@ export class Platform extends pulumi.ComponentResource {
         super("fargate-stack:index:Platform", name, {}, opts);
 
         const ctx = layerContext("Platform", name, this, resolved.tags);
+        const env = readEnvironment(this);
         const network = networkFor(ctx, resolved);
-        const cluster = clusterFor(ctx, resolved.clusterArn);
+        // Every workload may enable ECS Exec: a cluster the platform creates logs the sessions.
+        const execLogging = resolved.clusterArn === undefined
+            ? createExecuteCommandLogGroup(ctx, { retentionDays: resolved.logRetentionDays, kmsKeyArn: resolved.logKmsKeyArn })
+            : undefined;
+        const cluster = clusterFor(ctx, resolved.clusterArn, execLogging);
         const { domainName, hostedZoneId } = resolved;
         const https = resolved.certificateArn !== undefined || (domainName !== undefined && hostedZoneId !== undefined);
         const loadBalancerSecurityGroupId = createLoadBalancerSecurityGroup(ctx, {
             vpcId: network.vpcId, allowedCidrBlocks: resolved.allowedCidrBlocks, https,
         });
         const servicesSecurityGroupId = createServicesSecurityGroup(ctx, network.vpcId);
+        const egress = {
+            withoutInternetEgress: network.withoutInternetEgress,
+            secretsEndpoints: network.withoutInternetEgress && resolved.enableSecretsEndpoints,
+            executeCommandEndpoint: network.withoutInternetEgress && resolved.enableExecuteCommandEndpoint,
+        };
+        if (network.withoutInternetEgress) {
+            createVpcEndpoints(ctx, {
+                env, network, clients: { securityGroupId: servicesSecurityGroupId, label: "services" },
+                services: [...TASK_START_ENDPOINTS, ...(egress.secretsEndpoints ? SECRETS_ENDPOINTS : []),
+                    ...(egress.executeCommandEndpoint ? EXECUTE_COMMAND_ENDPOINTS : [])],
+            });
+        }
         const certificateArn = resolved.certificateArn
             ?? (https ? createCertificate(ctx, domainName!, hostedZoneId!, /* withWildcard: */ true) : undefined);
         const alb = createLoadBalancer(ctx, {
@@ -89,7 +111,8 @@ export class Platform extends pulumi.ComponentResource {
             clusterArn: this.clusterArn, clusterName: this.clusterName, listenerArn: listener.arn,
             loadBalancerArnSuffix: alb.arnSuffix, loadBalancerSecurityGroupId, url: this.url,
             serviceConnectNamespaceArn: namespace.arn, servicesSecurityGroupId,
-        }, network.privateSubnetIds);
+            executeCommandLogGroupName: pulumi.output(execLogging?.logGroupName ?? ""),
+        }, network.privateSubnetIds, egress);
         this.registerOutputs({
             url: this.url, loadBalancerDnsName: this.loadBalancerDnsName, loadBalancerArn: this.loadBalancerArn,
             vpcId: this.vpcId, publicSubnetIds: this.publicSubnetIds, privateSubnetIds: this.privateSubnetIds,

@@ -1,4 +1,5 @@
 import { ClusterArgs, LoadBalancerArgs, NetworkArgs, TagsArgs } from "./args/platformInputs";
+import { LogArgs } from "./args/taskInputs";
 
 /**
  * What a workload needs from its platform, as one value: pass a `Platform`'s `ref` output as a workload's `platform`
@@ -26,8 +27,10 @@ export interface PlatformRef {
     url: string;
     /** ARN of the Cloud Map namespace services publish themselves in and find each other through (Service Connect). */
     serviceConnectNamespaceArn: string;
-    /** The security group every service's tasks join: internal web services admit it on their container port. */
+    /** The security group every workload's tasks join: internal web services and VPC endpoints admit it. */
     servicesSecurityGroupId: string;
+    /** The log group ECS Exec sessions are logged to, or an empty string when the platform adopted a cluster. */
+    executeCommandLogGroupName: string;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface PlatformRef {
  * the Service Connect namespace they find each other in. Each input means what the `FargateStack` input of the same
  * name means.
  */
-export interface PlatformArgs extends NetworkArgs, LoadBalancerArgs, ClusterArgs, TagsArgs {
+export interface PlatformArgs extends NetworkArgs, LoadBalancerArgs, ClusterArgs, LogArgs, TagsArgs {
     /**
      * Name of the Cloud Map namespace the platform's services join for Service Connect: an internal API named `api`
      * is reached at `http://api:<containerPort>` from every service of the platform.
@@ -43,4 +46,19 @@ export interface PlatformArgs extends NetworkArgs, LoadBalancerArgs, ClusterArgs
      * @default - `<name>.internal`
      */
     serviceConnectNamespace?: string;
+    /**
+     * With `natGateways` `None`: interface endpoints for Secrets Manager and SSM Parameter Store, which workloads with
+     * `secrets` or `repositoryCredentialsSecretArn` need to start. (ECR, CloudWatch Logs and S3 endpoints are always
+     * created without NAT gateways.)
+     * Default: `false`.
+     * @default false
+     */
+    enableSecretsEndpoints?: boolean;
+    /**
+     * With `natGateways` `None`: the SSM messages interface endpoint that `aws ecs execute-command` (workloads with
+     * `enableExecuteCommand`) needs.
+     * Default: `false`.
+     * @default false
+     */
+    enableExecuteCommandEndpoint?: boolean;
 }

@@ -8,6 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformRef } from "./platformArgs";
+import { EgressFacts } from "./validation";
 
 /** Each field of a ref as its own Output. */
 export type PlatformRefFields = { [K in keyof PlatformRef]: pulumi.Output<PlatformRef[K]> };
@@ -18,17 +19,27 @@ interface Registered {
     privateSubnetList: pulumi.Input<pulumi.Input<string>[]>;
     /** Listener rule priorities taken on this platform, and by which web service. */
     priorities: Map<number, string>;
+    /** What the platform's tasks can reach without internet egress. */
+    egress: EgressFacts;
 }
 
 const registered = new WeakMap<object, Registered>();
 
 /** Makes a platform's ref from its fields, remembering the fields for workloads of this process. */
 export function makePlatformRef(
-    fields: PlatformRefFields, privateSubnetList: pulumi.Input<pulumi.Input<string>[]>,
+    fields: PlatformRefFields, privateSubnetList: pulumi.Input<pulumi.Input<string>[]>, egress: EgressFacts,
 ): pulumi.Output<PlatformRef> {
     const ref = pulumi.output(fields) as pulumi.Output<PlatformRef>;
-    registered.set(ref, { fields, privateSubnetList, priorities: new Map() });
+    registered.set(ref, { fields, privateSubnetList, priorities: new Map(), egress });
     return ref;
+}
+
+/**
+ * What a platform made in this process says about its egress, for checks before anything registers; undefined
+ * for a ref from elsewhere (its workloads then fail at deployment instead, with AWS's message).
+ */
+export function platformEgress(platform: unknown): EgressFacts | undefined {
+    return lookup(platform)?.egress;
 }
 
 /**
@@ -61,7 +72,7 @@ export function platformFields(platform: pulumi.Input<PlatformRef>): PlatformRef
         clusterArn: field("clusterArn"), clusterName: field("clusterName"), listenerArn: field("listenerArn"),
         loadBalancerArnSuffix: field("loadBalancerArnSuffix"), loadBalancerSecurityGroupId: field("loadBalancerSecurityGroupId"),
         url: field("url"), serviceConnectNamespaceArn: field("serviceConnectNamespaceArn"),
-        servicesSecurityGroupId: field("servicesSecurityGroupId"),
+        servicesSecurityGroupId: field("servicesSecurityGroupId"), executeCommandLogGroupName: field("executeCommandLogGroupName"),
     };
 }
 

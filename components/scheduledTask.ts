@@ -2,12 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { ScheduledTaskArgs } from "./scheduledTaskArgs";
 import { givenArgs, resolveArgs } from "./defaults";
 import { INPUT_KEYS } from "./args/keys";
-import { validateScheduledTaskArgs } from "./validation";
-import { platformFields, platformSubnets } from "./platformRef";
+import { validateEgress, validateScheduledTaskArgs } from "./validation";
+import { platformEgress, platformFields, platformSubnets } from "./platformRef";
 import { layerContext } from "./layers/context";
 import { readEnvironment } from "./layers/environment";
 import { afterTaskStarts, buildWorkloadTask } from "./layers/workload";
-import { roleArnOf } from "./layers/iam";
+import { allowExecuteCommandLogging, roleArnOf } from "./layers/iam";
 import { createDeadLetterQueue } from "./layers/queue";
 import { createSchedule, createSchedulerRole } from "./layers/schedule";
 import { placementFor } from "./layers/service";
@@ -45,7 +45,9 @@ export class ScheduledTask extends pulumi.ComponentResource {
         // Validate before super(): on bad input nothing is registered, not even the component itself.
         const given = givenArgs(args);
         const resolved = resolveArgs(given, INPUT_KEYS.ScheduledTask);
-        validateScheduledTaskArgs(name, given, resolved).throwIfAny({ kind: "ScheduledTask", name }, opts?.parent);
+        const problems = validateScheduledTaskArgs(name, given, resolved);
+        validateEgress(platformEgress(given.platform), given, problems);
+        problems.throwIfAny({ kind: "ScheduledTask", name }, opts?.parent);
         super("fargate-stack:index:ScheduledTask", name, {}, opts);
 
         const ctx = layerContext("ScheduledTask", name, this, resolved.tags);
@@ -54,6 +56,9 @@ export class ScheduledTask extends pulumi.ComponentResource {
         const task = buildWorkloadTask(ctx, resolved, {
             env, privateSubnetIds: platformSubnets(resolved.platform, platform), vpcId: platform.vpcId, securityGroupDescription: `Tasks of ${name}: no inbound traffic`,
         });
+        if (resolved.enableExecuteCommand) {
+            allowExecuteCommandLogging(ctx, task.taskRole, env, platform.executeCommandLogGroupName);
+        }
         const deadLetterQueue = createDeadLetterQueue(ctx, env);
         const scheduler = createSchedulerRole(ctx, {
             env, family: task.family, deadLetterQueueArn: deadLetterQueue.queueArn,
@@ -61,7 +66,8 @@ export class ScheduledTask extends pulumi.ComponentResource {
         });
         const schedule = createSchedule(ctx, {
             ...resolved, placement: placementFor(resolved), clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
-            privateSubnetIds: platform.privateSubnetIds, securityGroupIds: [task.taskSecurityGroupId],
+            // The platform's services group too: a platform without NAT gateways admits it to its VPC endpoints.
+            privateSubnetIds: platform.privateSubnetIds, securityGroupIds: [task.taskSecurityGroupId, platform.servicesSecurityGroupId],
             roleArn: scheduler.roleArn, deadLetterQueueArn: deadLetterQueue.queueArn,
             dependsOn: afterTaskStarts(task, [scheduler.policy, ...(deadLetterQueue.resource ? [deadLetterQueue.resource] : [])]),
         });

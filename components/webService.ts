@@ -2,8 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { WebServiceArgs } from "./webServiceArgs";
 import { Resolved, givenArgs, resolveArgs } from "./defaults";
 import { INPUT_KEYS } from "./args/keys";
-import { validateWebServiceArgs } from "./validation";
-import { PlatformRefFields, holdPriority, platformFields, priorityHolder, platformSubnets } from "./platformRef";
+import { validateEgress, validateWebServiceArgs } from "./validation";
+import {
+    PlatformRefFields, holdPriority, platformEgress, platformFields, platformSubnets, priorityHolder,
+} from "./platformRef";
+import { allowExecuteCommandLogging } from "./layers/iam";
 import { LayerContext, layerContext } from "./layers/context";
 import { readEnvironment } from "./layers/environment";
 import { WorkloadTask, afterTaskStarts, buildWorkloadTask } from "./layers/workload";
@@ -46,6 +49,7 @@ export class WebService extends pulumi.ComponentResource {
         const given = givenArgs(args);
         const resolved = resolveArgs(given, INPUT_KEYS.WebService);
         const problems = validateWebServiceArgs(name, given, resolved);
+        validateEgress(platformEgress(given.platform), given, problems);
         const holder = resolved.internal ? undefined : priorityHolder(given.platform, resolved.priority!);
         if (holder !== undefined) {
             problems.add("priority", `is already used by WebService "${holder}" on the same platform`, resolved.priority,
@@ -68,6 +72,9 @@ export class WebService extends pulumi.ComponentResource {
                 : `Tasks of ${name}: the container port from the load balancer and the platform's services only`,
         });
         admitPlatformServices(ctx, platform.servicesSecurityGroupId, task.taskSecurityGroupId, resolved.containerPort);
+        if (resolved.enableExecuteCommand) {
+            allowExecuteCommandLogging(ctx, task.taskRole, env, platform.executeCommandLogGroupName);
+        }
         const routed = resolved.internal ? undefined : routeFromLoadBalancer(ctx, resolved, platform, task);
         const service = createService(ctx, {
             ...resolved, placement: placementFor(resolved), clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,

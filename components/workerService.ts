@@ -3,8 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { WorkerServiceArgs } from "./workerServiceArgs";
 import { givenArgs, resolveArgs } from "./defaults";
 import { INPUT_KEYS } from "./args/keys";
-import { validateWorkerServiceArgs } from "./validation";
-import { platformFields, platformSubnets } from "./platformRef";
+import { validateEgress, validateWorkerServiceArgs } from "./validation";
+import { platformEgress, platformFields, platformSubnets } from "./platformRef";
+import { allowExecuteCommandLogging } from "./layers/iam";
 import { LayerContext, childOpts, layerContext } from "./layers/context";
 import { readEnvironment } from "./layers/environment";
 import { afterTaskStarts, buildWorkloadTask } from "./layers/workload";
@@ -48,7 +49,9 @@ export class WorkerService extends pulumi.ComponentResource {
         // Validate before super(): on bad input nothing is registered, not even the component itself.
         const given = givenArgs(args);
         const resolved = resolveArgs(given, INPUT_KEYS.WorkerService);
-        validateWorkerServiceArgs(name, given, resolved).throwIfAny({ kind: "WorkerService", name }, opts?.parent);
+        const problems = validateWorkerServiceArgs(name, given, resolved);
+        validateEgress(platformEgress(given.platform), given, problems);
+        problems.throwIfAny({ kind: "WorkerService", name }, opts?.parent);
         super("fargate-stack:index:WorkerService", name, {}, opts);
 
         const ctx = layerContext("WorkerService", name, this, resolved.tags);
@@ -62,6 +65,9 @@ export class WorkerService extends pulumi.ComponentResource {
             componentEnvironment: { [QUEUE_URL_VARIABLE]: queues.queue.queueUrl },
         });
         const queuePolicy = allowConsuming(ctx, task.taskRole, queues.queue);
+        if (resolved.enableExecuteCommand) {
+            allowExecuteCommandLogging(ctx, task.taskRole, env, platform.executeCommandLogGroupName);
+        }
         const service = createService(ctx, {
             ...resolved, placement: placementFor(resolved), clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
             privateSubnetIds: platform.privateSubnetIds,

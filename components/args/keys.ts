@@ -47,7 +47,10 @@ export const INPUT_KEYS = {
     FargateStack: [...NETWORK_KEYS, ...LOAD_BALANCER_KEYS, ...CLUSTER_KEYS, ...TASK_KEYS, ...CAPACITY_KEYS, ...CONTAINER_PORT_KEYS,
         ...LOAD_BALANCED_KEYS, ...TASK_COUNT_KEYS, ...UTILIZATION_KEYS, ...TAGS_KEYS],
     Platform: [...NETWORK_KEYS, ...LOAD_BALANCER_KEYS, ...CLUSTER_KEYS, ...TAGS_KEYS,
-        ...keys<Omit<PlatformArgs, keyof (NetworkArgs & LoadBalancerArgs & ClusterArgs & TagsArgs)>>({ serviceConnectNamespace: true })],
+        ...keys<Omit<PlatformArgs, keyof (NetworkArgs & LoadBalancerArgs & ClusterArgs & TagsArgs)>>({
+            serviceConnectNamespace: true, enableSecretsEndpoints: true, enableExecuteCommandEndpoint: true,
+            logRetentionDays: true, logKmsKeyArn: true,
+        })],
     WebService: [...TASK_KEYS, ...CAPACITY_KEYS, ...CONTAINER_PORT_KEYS, ...LOAD_BALANCED_KEYS, ...TASK_COUNT_KEYS, ...UTILIZATION_KEYS, ...TAGS_KEYS,
         ...keys<Omit<WebServiceArgs, keyof (TaskArgs & CapacityArgs & ContainerPortArgs & LoadBalancedServiceArgs & TaskCountArgs & UtilizationScalingArgs & TagsArgs)>>({
             platform: true, internal: true, hostHeaders: true, pathPatterns: true, priority: true, discoveryName: true,

@@ -81,8 +81,25 @@ export interface EfsVolume {
     posixGid?: number;
 }
 
+/** The log groups a component creates: the container's, and ECS Exec session logs on a cluster it creates. */
+export interface LogArgs {
+    /**
+     * Days CloudWatch keeps the logs: the container's, and the ECS Exec session logs of a cluster the component
+     * creates; one of the values CloudWatch allows (1, 3, 5, 7, 14, 30, 60, 90, …).
+     * Default: `30`.
+     * @default 30
+     */
+    logRetentionDays?: number;
+    /**
+     * ARN of a KMS key that encrypts the log groups. The key policy must allow the CloudWatch Logs service.
+     * Default: CloudWatch's own encryption.
+     * @default - CloudWatch's own encryption
+     */
+    logKmsKeyArn?: pulumi.Input<string>;
+}
+
 /** The task: IAM, image, logs and the container, in the order the task is built. */
-export interface TaskArgs {
+export interface TaskArgs extends LogArgs {
     // ---- IAM --------------------------------------------------------------------------------------------------
 
     /**
@@ -142,21 +159,6 @@ export interface TaskArgs {
      * @default 30
      */
     repositoryKeepImageCount?: number;
-
-    // ---- Logs -------------------------------------------------------------------------------------------------
-
-    /**
-     * Days CloudWatch keeps the container logs; one of the values CloudWatch allows (1, 3, 5, 7, 14, 30, 60, 90, …).
-     * Default: `30`.
-     * @default 30
-     */
-    logRetentionDays?: number;
-    /**
-     * ARN of a KMS key that encrypts the log group. The key policy must allow the CloudWatch Logs service.
-     * Default: CloudWatch's own encryption.
-     * @default - CloudWatch's own encryption
-     */
-    logKmsKeyArn?: pulumi.Input<string>;
 
     // ---- Task definition --------------------------------------------------------------------------------------
 

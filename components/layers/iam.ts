@@ -167,3 +167,27 @@ const EXECUTE_COMMAND_POLICY = JSON.stringify({
         Resource: "*",
     }],
 });
+
+/**
+ * ECS Exec sessions logged to CloudWatch are written by the SSM agent in the task, with the task role: it must find
+ * the log group (`logs:DescribeLogGroups` has no resource-level permission) and write to that one group. An empty
+ * name (a platform that adopted its cluster, whose logging is the cluster owner's) grants the lookup only.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
+ */
+export function allowExecuteCommandLogging(
+    ctx: LayerContext, taskRole: aws.iam.Role, env: AwsEnvironment, logGroupName: pulumi.Input<string>,
+): void {
+    const policy = pulumi.all([env.partition, env.region, env.accountId, logGroupName]).apply(([partition, region, account, name]) =>
+        JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                { Sid: "FindLogGroups", Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: "*" },
+                ...(name ? [{
+                    Sid: "WriteSessionLogs", Effect: "Allow",
+                    Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+                    Resource: `arn:${partition}:logs:${region}:${account}:log-group:${name}:*`,
+                }] : []),
+            ],
+        }));
+    new aws.iam.RolePolicy(`${ctx.name}-task-exec-logs-policy`, { role: taskRole.name, policy }, childOpts(ctx));
+}

@@ -15,6 +15,10 @@ export interface Network {
     publicSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** Subnets without a route to the internet gateway: the tasks live here. */
     privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** The private subnets' route tables, when the VPC is created here (the S3 gateway endpoint attaches to them). */
+    privateRouteTableIds: pulumi.Output<string>[];
+    /** Whether the private subnets have no route to the internet: a new VPC with `natGateways` `None`. */
+    withoutInternetEgress: boolean;
 }
 
 /** The network the (validated) inputs ask for: the existing VPC they name, or a new one. */
@@ -56,6 +60,9 @@ export function adoptNetwork(ctx: LayerContext, inputs: ExistingVpcInputs): Netw
         vpcId: pulumi.output(inputs.vpcId),
         publicSubnetIds: checked("publicSubnetIds", inputs.publicSubnetIds),
         privateSubnetIds: checked("privateSubnetIds", inputs.privateSubnetIds),
+        // An existing VPC's egress is its owner's to provide.
+        privateRouteTableIds: [],
+        withoutInternetEgress: false,
     };
 }
 
@@ -118,6 +125,7 @@ export function createNetwork(ctx: LayerContext, inputs: NewVpcInputs): Network 
     });
 
     const natIds = createNatGateways(ctx, inputs.natGateways, publicSubnets, igw);
+    const privateRouteTableIds: pulumi.Output<string>[] = [];
     const privateSubnets = cidrs.private.map((cidrBlock, i) => {
         const subnetName = `${name}-private-${i + 1}`;
         const subnet = new aws.ec2.Subnet(subnetName, {
@@ -127,6 +135,7 @@ export function createNetwork(ctx: LayerContext, inputs: NewVpcInputs): Network 
         const routeTable = new aws.ec2.RouteTable(`${subnetName}-rt`, {
             vpcId: vpc.id, tags: tagsFor(ctx, `${subnetName}-rt`),
         }, opts);
+        privateRouteTableIds.push(routeTable.id);
         const natId = natIds.length === 0 ? undefined : natIds[Math.min(i, natIds.length - 1)];
         if (natId) {
             new aws.ec2.Route(`${subnetName}-default-route`, {
@@ -141,6 +150,8 @@ export function createNetwork(ctx: LayerContext, inputs: NewVpcInputs): Network 
         vpcId: vpc.id,
         publicSubnetIds: publicSubnets.map(s => s.id),
         privateSubnetIds: privateSubnets.map(s => s.id),
+        privateRouteTableIds,
+        withoutInternetEgress: natIds.length === 0,
     };
 }
 

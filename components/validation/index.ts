@@ -6,7 +6,7 @@ import { validateIam, validateImage, validateLogs, validateTask } from "./task";
 import { validateDns, validateScaling, validateService, validateTags, validateTargetGroup } from "./service";
 import { validateCapacity, validateScheduledCapacity } from "./capacity";
 import {
-    WORKER_TASKS, validateKnownInputs, validateNamespace, validatePlatformInput, validateQueue, validateRouting,
+    WORKER_TASKS, validateEndpointSwitches, validateKnownInputs, validateNamespace, validatePlatformInput, validateQueue, validateRouting,
     validateSchedule,
 } from "./workloads";
 
@@ -14,6 +14,7 @@ export { ComponentLabel, Problems, show } from "./problems";
 export { RENAMED_INPUTS, applyRenamedInputs, renamedInputWarning } from "./renamed";
 export { checkSubnetList, usesExistingVpc } from "./network";
 export { ECS_TASK_EXECUTION_POLICY_ARN, checkSecretArn } from "./task";
+export { EgressFacts, validateEgress } from "./workloads";
 
 /**
  * Each component's validation: every input that is a plain value, all problems found, in the order of the inputs.
@@ -41,6 +42,7 @@ export function validatePlatformArgs(name: string, given: Inputs, resolved: Inpu
     validateNetwork(given, resolved, problems);
     validateDns(given, problems);
     validateNamespace(given, problems);
+    validateEndpointSwitches(given, resolved, problems);
     validateTags(resolved, problems);
     return problems;
 }

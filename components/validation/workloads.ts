@@ -7,7 +7,7 @@ import { Inputs } from "../defaults";
 import {
     LISTENER_RULE, MAX_TASKS_PER_SERVICE, SCHEDULED_TASK_LIMITS, SQS_LIMITS, isTimeZone, scheduleExpressionProblem,
 } from "../rules";
-import { Problems, isPlainMap } from "./problems";
+import { Problems, described, isPlainMap } from "./problems";
 import {
     CLUSTER_KEYS, CONTAINER_PORT_KEYS, INPUT_KEYS, LOAD_BALANCED_KEYS, LOAD_BALANCER_KEYS, NETWORK_KEYS, TASK_COUNT_KEYS,
     UTILIZATION_KEYS,
@@ -172,5 +172,56 @@ export function validateKnownInputs(kind: string, given: object, inputKeys: read
         }
         const [problem, fix] = misplaced(kind, key) ?? [`is not an input of ${kind}`, `Remove it; the ${kind} inputs are listed in the README.`];
         problems.add(key, problem, value, fix);
+    }
+}
+
+/** What a workload's tasks can reach without internet egress, as far as the program knows its platform. */
+export interface EgressFacts {
+    /** The private subnets have no route to the internet (a new VPC with `natGateways` `None`). */
+    withoutInternetEgress: boolean;
+    /** Secrets Manager and SSM endpoints exist. */
+    secretsEndpoints: boolean;
+    /** The SSM messages endpoint exists. */
+    executeCommandEndpoint: boolean;
+}
+
+const PRIVATE_ECR_IMAGE = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+
+/**
+ * A workload on a network without internet egress must get everything through the VPC endpoints: its image from ECR,
+ * its secrets through the Secrets Manager and SSM endpoints, ECS Exec through the SSM messages endpoint.
+ */
+export function validateEgress(facts: EgressFacts | undefined, given: Inputs, problems: Problems): void {
+    if (!facts?.withoutInternetEgress) {
+        return;
+    }
+    const image = given.image;
+    if (typeof image === "string" && given.createRepository !== true && !PRIVATE_ECR_IMAGE.test(image)) {
+        problems.add("image", "cannot be pulled without internet egress (`natGateways` is None): only private ECR images " +
+            "are reachable through the VPC endpoints", image,
+            "Push the image to ECR, or reach it through an ECR pull-through cache rule, and use its ECR reference.");
+    }
+    const secretCount = isPlainMap(given.secrets) ? Object.keys(given.secrets).length : 0;
+    if ((secretCount > 0 || given.repositoryCredentialsSecretArn !== undefined) && !facts.secretsEndpoints) {
+        problems.add(secretCount > 0 ? "secrets" : "repositoryCredentialsSecretArn",
+            "needs the Secrets Manager and SSM endpoints, and the platform has no NAT gateway and no such endpoints",
+            described(secretCount > 0 ? `${secretCount} secret${secretCount === 1 ? "" : "s"}` : "a secret ARN"),
+            "Set `enableSecretsEndpoints` to true on the Platform.");
+    }
+    if (given.enableExecuteCommand === true && !facts.executeCommandEndpoint) {
+        problems.add("enableExecuteCommand", "needs the SSM messages endpoint, and the platform has no NAT gateway and no such endpoint",
+            true, "Set `enableExecuteCommandEndpoint` to true on the Platform.");
+    }
+}
+
+/** The platform's endpoint switches: they apply to a VPC the platform creates without NAT gateways. */
+export function validateEndpointSwitches(given: Inputs, resolved: Inputs, problems: Problems): void {
+    const natless = resolved.natGateways === "None" && given.vpcId === undefined;
+    for (const key of ["enableSecretsEndpoints", "enableExecuteCommandEndpoint"] as const) {
+        problems.checkBoolean(key, given[key]);
+        if (given[key] === true && !natless) {
+            problems.add(key, "applies only to a VPC the platform creates with `natGateways` None", true,
+                "Remove it: with NAT gateways (or your own VPC) the tasks reach these services already.");
+        }
     }
 }

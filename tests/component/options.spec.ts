@@ -29,7 +29,7 @@ describe("FargateStack options", () => {
         });
 
         it("creates no NAT gateway and no private default route when natGateways is None", async () => {
-            const built = await build({ image: IMAGE, natGateways: "None" });
+            const built = await build({ image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1", natGateways: "None" });
             assert.deepStrictEqual(names(built, "aws:ec2/natGateway:NatGateway"), []);
             assert.deepStrictEqual(names(built, "aws:ec2/eip:Eip"), []);
             assert.deepStrictEqual(names(built, "aws:ec2/route:Route"), ["web-public-default-route"]);

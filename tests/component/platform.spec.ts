@@ -18,7 +18,7 @@ describe("Platform", () => {
         it("creates the network, cluster, load balancer, services security group and namespace, and nothing else", () => {
             assert.deepStrictEqual(names(built).sort(), [
                 "main-alb", "main-alb-http-ingress-1", "main-alb-sg", "main-capacity-providers", "main-cluster",
-                "main-http", "main-igw", "main-namespace", "main-nat-1", "main-nat-1-eip", "main-private-1",
+                "main-exec-logs", "main-http", "main-igw", "main-namespace", "main-nat-1", "main-nat-1-eip", "main-private-1",
                 "main-private-1-default-route", "main-private-1-rt", "main-private-1-rta", "main-private-2",
                 "main-private-2-default-route", "main-private-2-rt", "main-private-2-rta", "main-public-1",
                 "main-public-1-rta", "main-public-2", "main-public-2-rta", "main-public-default-route", "main-public-rt",
@@ -62,6 +62,7 @@ describe("Platform", () => {
                 url: "http://main-alb.us-east-1.elb.amazonaws.com",
                 serviceConnectNamespaceArn: "arn:aws:servicediscovery:us-east-1:123456789012:main-namespace",
                 servicesSecurityGroupId: "main-services-sg-id",
+                executeCommandLogGroupName: "/ecs/fargate-stack/test/main/exec",
             });
         });
     });

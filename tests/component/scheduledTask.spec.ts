@@ -38,7 +38,10 @@ describe("ScheduledTask", () => {
         assert.deepStrictEqual(built.inputs("report-schedule").target.ecsParameters, {
             taskDefinitionArn: "arn:aws:ecs:us-east-1:123456789012:report-task", taskCount: 2, launchType: "FARGATE",
             platformVersion: "LATEST", enableEcsManagedTags: true, propagateTags: "TASK_DEFINITION", enableExecuteCommand: false,
-            networkConfiguration: { subnets: ["main-private-1-id", "main-private-2-id"], securityGroups: ["report-task-sg-id"], assignPublicIp: false },
+            networkConfiguration: {
+                subnets: ["main-private-1-id", "main-private-2-id"], securityGroups: ["report-task-sg-id", "main-services-sg-id"],
+                assignPublicIp: false,
+            },
         });
         assert.deepStrictEqual(built.mocks.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
             .filter(r => r.inputs.securityGroupId === "report-task-sg-id").map(r => r.name), []);

@@ -151,7 +151,7 @@ describe("WebService", () => {
                 listenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/old/1/2",
                 loadBalancerArnSuffix: "app/old/1", loadBalancerSecurityGroupId: "sg-lb", url: "https://old.example.com",
                 serviceConnectNamespaceArn: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1",
-                servicesSecurityGroupId: "sg-services",
+                servicesSecurityGroupId: "sg-services", executeCommandLogGroupName: "",
             },
         });
         await import("../support/awsMocks").then(m => m.settle());
