@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FargateStackArgs } from "./fargateStackArgs";
-import { givenArgs, resolveArgs } from "./defaults";
+import { Resolved, givenArgs, resolveArgs } from "./defaults";
 import { INPUT_KEYS } from "./args/keys";
 import { Problems, applyRenamedInputs, usesExistingVpc, validateEgress, validateFargateStackArgs } from "./validation";
 import { createExecuteCommandLogGroup } from "./layers/logs";
@@ -8,13 +8,13 @@ import { allowExecuteCommandLogging } from "./layers/iam";
 import {
     EXECUTE_COMMAND_ENDPOINTS, SECRETS_ENDPOINTS, TASK_START_ENDPOINTS, createVpcEndpoints,
 } from "./layers/endpoints";
-import { layerContext } from "./layers/context";
-import { readEnvironment } from "./layers/environment";
+import { LayerContext, layerContext } from "./layers/context";
+import { AwsEnvironment, readEnvironment } from "./layers/environment";
 import { networkFor } from "./layers/network";
 import { clusterFor } from "./layers/cluster";
 import { admitLoadBalancer, createLoadBalancerSecurityGroup } from "./layers/securityGroups";
-import { createListeners, createLoadBalancer, createTargetGroup, forwardTo } from "./layers/loadBalancer";
-import { createAlias, createCertificate } from "./layers/dns";
+import { createTargetGroup, forwardTo } from "./layers/loadBalancer";
+import { createPublicEntry, servesHttps } from "./layers/publicEntry";
 import { afterTaskStarts, buildWorkloadTask } from "./layers/workload";
 import { createService, placementFor } from "./layers/service";
 import { createScaling } from "./layers/scaling";
@@ -75,79 +75,19 @@ export class FargateStack extends pulumi.ComponentResource {
 
         const ctx = layerContext("FargateStack", name, this, resolved.tags);
         const env = readEnvironment(this);
-        // The platform's layers.
-        const network = networkFor(ctx, resolved);
-        const https = resolved.certificateArn !== undefined || (resolved.domainName !== undefined && resolved.hostedZoneId !== undefined);
-        const loadBalancerSecurityGroupId = createLoadBalancerSecurityGroup(ctx, {
-            vpcId: network.vpcId, allowedCidrBlocks: resolved.allowedCidrBlocks, https,
-        });
-        const execLogging = resolved.enableExecuteCommand && resolved.clusterArn === undefined
-            ? createExecuteCommandLogGroup(ctx, { retentionDays: resolved.logRetentionDays, kmsKeyArn: resolved.logKmsKeyArn })
-            : undefined;
-        const cluster = clusterFor(ctx, resolved.clusterArn, execLogging);
-        // The web service's layers.
-        const task = buildWorkloadTask(ctx, resolved, {
-            env, privateSubnetIds: network.privateSubnetIds, vpcId: network.vpcId, containerPort: resolved.containerPort,
-            securityGroupDescription: `Tasks of ${name}: the container port from the load balancer only`,
-        });
-        admitLoadBalancer(ctx, {
-            loadBalancerSecurityGroupId, taskSecurityGroupId: task.taskSecurityGroupId, containerPort: resolved.containerPort,
-        });
-        if (execLogging) {
-            allowExecuteCommandLogging(ctx, task.taskRole, env, execLogging.logGroupName);
-        }
-        if (network.withoutInternetEgress) {
-            const usesSecrets = pulumi.Output.isInstance(resolved.secrets) || Object.keys(resolved.secrets).length > 0
-                || resolved.repositoryCredentialsSecretArn !== undefined;
-            createVpcEndpoints(ctx, {
-                env, network, clients: { securityGroupId: task.taskSecurityGroupId, label: "task" },
-                services: [...TASK_START_ENDPOINTS, ...(usesSecrets ? SECRETS_ENDPOINTS : []),
-                    ...(resolved.enableExecuteCommand ? EXECUTE_COMMAND_ENDPOINTS : [])],
-            });
-        }
-        // The load balancer forwards every request to the one service.
-        const certificateArn = resolved.certificateArn
-            ?? (https ? createCertificate(ctx, resolved.domainName!, resolved.hostedZoneId!) : undefined);
-        const alb = createLoadBalancer(ctx, {
-            publicSubnetIds: network.publicSubnetIds, securityGroupId: loadBalancerSecurityGroupId,
-            enableDeletionProtection: resolved.enableDeletionProtection,
-        });
-        const targetGroup = createTargetGroup(ctx, { ...resolved, vpcId: network.vpcId });
-        const listeners = createListeners(ctx, alb, forwardTo(targetGroup), certificateArn);
-        if (resolved.domainName !== undefined && resolved.hostedZoneId !== undefined) {
-            createAlias(ctx, {
-                domainName: resolved.domainName, hostedZoneId: resolved.hostedZoneId,
-                loadBalancerDnsName: alb.dnsName, loadBalancerZoneId: alb.zoneId,
-            });
-        }
-        const service = createService(ctx, {
-            ...resolved, placement: placementFor(resolved), clusterArn: cluster.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
-            privateSubnetIds: network.privateSubnetIds, securityGroupIds: [task.taskSecurityGroupId],
-            containerName: task.containerName, autoscaling: resolved.enableAutoscaling, dependsOn: afterTaskStarts(task, listeners),
-            loadBalancing: {
-                targetGroupArn: targetGroup.arn, containerPort: resolved.containerPort,
-                healthCheckGracePeriodSeconds: resolved.healthCheckGracePeriodSeconds,
-            },
-        });
-        if (resolved.enableAutoscaling) {
-            createScaling(ctx, {
-                ...resolved, clusterName: cluster.clusterName, serviceName: service.serviceName,
-                requestCountResourceLabel: pulumi.interpolate`${alb.arnSuffix}/${targetGroup.arnSuffix}`,
-            });
-        }
+        const platform = platformLayers(ctx, resolved);
+        const { task, service, entry } = webServiceLayers(ctx, resolved, env, platform);
 
-        this.url = https && resolved.domainName !== undefined
-            ? pulumi.output(`https://${resolved.domainName}`)
-            : pulumi.interpolate`${https ? "https" : "http"}://${alb.dnsName}`;
-        this.loadBalancerDnsName = alb.dnsName;
+        this.url = entry.url;
+        this.loadBalancerDnsName = entry.alb.dnsName;
         this.serviceName = service.serviceName;
         this.serviceArn = service.serviceArn;
-        this.clusterName = cluster.clusterName;
-        this.clusterArn = cluster.clusterArn;
+        this.clusterName = platform.cluster.clusterName;
+        this.clusterArn = platform.cluster.clusterArn;
         this.taskDefinitionArn = task.taskDefinitionArn;
-        this.vpcId = network.vpcId;
-        this.privateSubnetIds = pulumi.output(network.privateSubnetIds);
-        this.publicSubnetIds = pulumi.output(network.publicSubnetIds);
+        this.vpcId = platform.network.vpcId;
+        this.privateSubnetIds = pulumi.output(platform.network.privateSubnetIds);
+        this.publicSubnetIds = pulumi.output(platform.network.publicSubnetIds);
         this.executionRoleArn = task.executionRoleArn;
         this.taskRoleArn = task.taskRoleArn;
         this.logGroupName = task.logGroupName;
@@ -160,4 +100,62 @@ export class FargateStack extends pulumi.ComponentResource {
             logGroupName: this.logGroupName, repositoryUrl: this.repositoryUrl,
         });
     }
+}
+
+/** The platform's layers: network, the load balancer's security group, and the cluster. */
+function platformLayers(ctx: LayerContext, args: Resolved<FargateStackArgs>) {
+    const network = networkFor(ctx, args);
+    const loadBalancerSecurityGroupId = createLoadBalancerSecurityGroup(ctx, {
+        vpcId: network.vpcId, allowedCidrBlocks: args.allowedCidrBlocks, https: servesHttps(args),
+    });
+    // A cluster created here logs the sessions of the service's ECS Exec, when it has it.
+    const execLogging = args.enableExecuteCommand && args.clusterArn === undefined
+        ? createExecuteCommandLogGroup(ctx, { retentionDays: args.logRetentionDays, kmsKeyArn: args.logKmsKeyArn })
+        : undefined;
+    const cluster = clusterFor(ctx, args.clusterArn, execLogging);
+    return { network, loadBalancerSecurityGroupId, execLogging, cluster };
+}
+
+/** The one web service's layers, with the load balancer forwarding every request to it. */
+function webServiceLayers(ctx: LayerContext, args: Resolved<FargateStackArgs>, env: AwsEnvironment, platform: ReturnType<typeof platformLayers>) {
+    const { network, cluster } = platform;
+    const task = buildWorkloadTask(ctx, args, {
+        env, privateSubnetIds: network.privateSubnetIds, vpcId: network.vpcId, containerPort: args.containerPort,
+        securityGroupDescription: `Tasks of ${ctx.name}: the container port from the load balancer only`,
+    });
+    admitLoadBalancer(ctx, {
+        loadBalancerSecurityGroupId: platform.loadBalancerSecurityGroupId, taskSecurityGroupId: task.taskSecurityGroupId,
+        containerPort: args.containerPort,
+    });
+    if (platform.execLogging) {
+        allowExecuteCommandLogging(ctx, task.taskRole, env, platform.execLogging.logGroupName);
+    }
+    if (network.withoutInternetEgress) {
+        const usesSecrets = pulumi.Output.isInstance(args.secrets) || Object.keys(args.secrets).length > 0
+            || args.repositoryCredentialsSecretArn !== undefined;
+        createVpcEndpoints(ctx, {
+            env, network, clients: { securityGroupId: task.taskSecurityGroupId, label: "task" },
+            services: [...TASK_START_ENDPOINTS, ...(usesSecrets ? SECRETS_ENDPOINTS : []),
+                ...(args.enableExecuteCommand ? EXECUTE_COMMAND_ENDPOINTS : [])],
+        });
+    }
+    const targetGroup = createTargetGroup(ctx, { ...args, vpcId: network.vpcId });
+    const entry = createPublicEntry(ctx, {
+        args, network, securityGroupId: platform.loadBalancerSecurityGroupId, defaultAction: forwardTo(targetGroup), coverSubdomains: false,
+    });
+    const service = createService(ctx, {
+        ...args, placement: placementFor(args), clusterArn: cluster.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
+        privateSubnetIds: network.privateSubnetIds, securityGroupIds: [task.taskSecurityGroupId],
+        containerName: task.containerName, autoscaling: args.enableAutoscaling, dependsOn: afterTaskStarts(task, entry.listeners),
+        loadBalancing: {
+            targetGroupArn: targetGroup.arn, containerPort: args.containerPort, healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds,
+        },
+    });
+    if (args.enableAutoscaling) {
+        createScaling(ctx, {
+            ...args, clusterName: cluster.clusterName, serviceName: service.serviceName,
+            requestCountResourceLabel: pulumi.interpolate`${entry.alb.arnSuffix}/${targetGroup.arnSuffix}`,
+        });
+    }
+    return { task, service, entry };
 }

@@ -1,28 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformArgs, PlatformRef } from "./platformArgs";
-import { givenArgs, resolveArgs } from "./defaults";
+import { Resolved, givenArgs, resolveArgs } from "./defaults";
 import { INPUT_KEYS } from "./args/keys";
-import { validatePlatformArgs } from "./validation";
+import { EgressFacts, validatePlatformArgs } from "./validation";
 import { makePlatformRef } from "./platformRef";
-import { layerContext } from "./layers/context";
-import { networkFor } from "./layers/network";
+import { LayerContext, layerContext } from "./layers/context";
+import { Network, networkFor } from "./layers/network";
 import { clusterFor } from "./layers/cluster";
 import { createLoadBalancerSecurityGroup, createServicesSecurityGroup } from "./layers/securityGroups";
-import { NOT_FOUND, createListeners, createLoadBalancer } from "./layers/loadBalancer";
-import { createAlias, createCertificate } from "./layers/dns";
+import { NOT_FOUND } from "./layers/loadBalancer";
+import { createPublicEntry, servesHttps } from "./layers/publicEntry";
 import { createServiceConnectNamespace } from "./layers/namespace";
-import { readEnvironment } from "./layers/environment";
+import { AwsEnvironment, readEnvironment } from "./layers/environment";
 import { createExecuteCommandLogGroup } from "./layers/logs";
 import {
     EXECUTE_COMMAND_ENDPOINTS, SECRETS_ENDPOINTS, TASK_START_ENDPOINTS, createVpcEndpoints,
 } from "./layers/endpoints";
 
 /**
- * The shared foundation of many workloads: a VPC (or an existing one) with public and private subnets, an ECS cluster
- * with Container Insights (or an existing one), one internet-facing ALB whose listener answers 404 until web
- * services add their rules (HTTPS with a redirect when a domain or certificate is given), a security group every
- * service's tasks join, and a Cloud Map namespace for Service Connect. Pass its `ref` to `WebService`,
- * `WorkerService` and `ScheduledTask`.
+ * The shared foundation of many workloads: a VPC (or an existing one) with public and private subnets (and, without
+ * NAT gateways, the VPC endpoints tasks need), an ECS cluster with Container Insights that logs ECS Exec sessions (or
+ * an existing one), one internet-facing ALB whose listener answers 404 until web services add their rules (HTTPS
+ * with a redirect when a domain or certificate is given), a security group every workload's tasks join, and a Cloud
+ * Map namespace for Service Connect. Pass its `ref` to `WebService`, `WorkerService` and `ScheduledTask`.
  */
 export class Platform extends pulumi.ComponentResource {
     /** The platform's URL: `https://<domainName>` with HTTPS, otherwise `http://<load balancer DNS name>`. */
@@ -56,49 +56,26 @@ export class Platform extends pulumi.ComponentResource {
         super("fargate-stack:index:Platform", name, {}, opts);
 
         const ctx = layerContext("Platform", name, this, resolved.tags);
-        const env = readEnvironment(this);
         const network = networkFor(ctx, resolved);
         // Every workload may enable ECS Exec: a cluster the platform creates logs the sessions.
         const execLogging = resolved.clusterArn === undefined
             ? createExecuteCommandLogGroup(ctx, { retentionDays: resolved.logRetentionDays, kmsKeyArn: resolved.logKmsKeyArn })
             : undefined;
         const cluster = clusterFor(ctx, resolved.clusterArn, execLogging);
-        const { domainName, hostedZoneId } = resolved;
-        const https = resolved.certificateArn !== undefined || (domainName !== undefined && hostedZoneId !== undefined);
         const loadBalancerSecurityGroupId = createLoadBalancerSecurityGroup(ctx, {
-            vpcId: network.vpcId, allowedCidrBlocks: resolved.allowedCidrBlocks, https,
+            vpcId: network.vpcId, allowedCidrBlocks: resolved.allowedCidrBlocks, https: servesHttps(resolved),
         });
         const servicesSecurityGroupId = createServicesSecurityGroup(ctx, network.vpcId);
-        const egress = {
-            withoutInternetEgress: network.withoutInternetEgress,
-            secretsEndpoints: network.withoutInternetEgress && resolved.enableSecretsEndpoints,
-            executeCommandEndpoint: network.withoutInternetEgress && resolved.enableExecuteCommandEndpoint,
-        };
-        if (network.withoutInternetEgress) {
-            createVpcEndpoints(ctx, {
-                env, network, clients: { securityGroupId: servicesSecurityGroupId, label: "services" },
-                services: [...TASK_START_ENDPOINTS, ...(egress.secretsEndpoints ? SECRETS_ENDPOINTS : []),
-                    ...(egress.executeCommandEndpoint ? EXECUTE_COMMAND_ENDPOINTS : [])],
-            });
-        }
-        const certificateArn = resolved.certificateArn
-            ?? (https ? createCertificate(ctx, domainName!, hostedZoneId!, /* withWildcard: */ true) : undefined);
-        const alb = createLoadBalancer(ctx, {
-            publicSubnetIds: network.publicSubnetIds, securityGroupId: loadBalancerSecurityGroupId,
-            enableDeletionProtection: resolved.enableDeletionProtection,
+        const egress = createEndpointsWhereNeeded(ctx, resolved, readEnvironment(this), network, servicesSecurityGroupId);
+        // The serving listener answers 404 until web services add their rules to it.
+        const entry = createPublicEntry(ctx, {
+            args: resolved, network, securityGroupId: loadBalancerSecurityGroupId, defaultAction: NOT_FOUND, coverSubdomains: true,
         });
-        // The first listener serves requests (HTTPS when there is a certificate); web services add their rules to it.
-        const [listener] = createListeners(ctx, alb, NOT_FOUND, certificateArn);
-        if (domainName !== undefined && hostedZoneId !== undefined) {
-            createAlias(ctx, { domainName, hostedZoneId, loadBalancerDnsName: alb.dnsName, loadBalancerZoneId: alb.zoneId }, true);
-        }
         const namespace = createServiceConnectNamespace(ctx, resolved.serviceConnectNamespace ?? `${name}.internal`);
 
-        this.url = https && domainName !== undefined
-            ? pulumi.output(`https://${domainName}`)
-            : pulumi.interpolate`${https ? "https" : "http"}://${alb.dnsName}`;
-        this.loadBalancerDnsName = alb.dnsName;
-        this.loadBalancerArn = alb.arn;
+        this.url = entry.url;
+        this.loadBalancerDnsName = entry.alb.dnsName;
+        this.loadBalancerArn = entry.alb.arn;
         this.vpcId = network.vpcId;
         this.publicSubnetIds = pulumi.output(network.publicSubnetIds);
         this.privateSubnetIds = pulumi.output(network.privateSubnetIds);
@@ -108,8 +85,8 @@ export class Platform extends pulumi.ComponentResource {
         this.serviceConnectNamespaceName = namespace.name;
         this.ref = makePlatformRef({
             platformName: pulumi.output(name), vpcId: this.vpcId, privateSubnetIds: this.privateSubnetIds,
-            clusterArn: this.clusterArn, clusterName: this.clusterName, listenerArn: listener.arn,
-            loadBalancerArnSuffix: alb.arnSuffix, loadBalancerSecurityGroupId, url: this.url,
+            clusterArn: this.clusterArn, clusterName: this.clusterName, listenerArn: entry.listeners[0].arn,
+            loadBalancerArnSuffix: entry.alb.arnSuffix, loadBalancerSecurityGroupId, url: this.url,
             serviceConnectNamespaceArn: namespace.arn, servicesSecurityGroupId,
             executeCommandLogGroupName: pulumi.output(execLogging?.logGroupName ?? ""),
         }, network.privateSubnetIds, egress);
@@ -121,4 +98,26 @@ export class Platform extends pulumi.ComponentResource {
             serviceConnectNamespaceName: this.serviceConnectNamespaceName, ref: this.ref,
         });
     }
+}
+
+/**
+ * Without NAT gateways, the VPC endpoints every task needs to start, plus the ones the platform was asked for; the
+ * platform's services group (which every workload joins) may reach them. Returns what the workloads can reach.
+ */
+function createEndpointsWhereNeeded(
+    ctx: LayerContext, args: Resolved<PlatformArgs>, env: AwsEnvironment, network: Network, servicesSecurityGroupId: pulumi.Output<string>,
+): EgressFacts {
+    const egress = {
+        withoutInternetEgress: network.withoutInternetEgress,
+        secretsEndpoints: network.withoutInternetEgress && args.enableSecretsEndpoints,
+        executeCommandEndpoint: network.withoutInternetEgress && args.enableExecuteCommandEndpoint,
+    };
+    if (network.withoutInternetEgress) {
+        createVpcEndpoints(ctx, {
+            env, network, clients: { securityGroupId: servicesSecurityGroupId, label: "services" },
+            services: [...TASK_START_ENDPOINTS, ...(egress.secretsEndpoints ? SECRETS_ENDPOINTS : []),
+                ...(egress.executeCommandEndpoint ? EXECUTE_COMMAND_ENDPOINTS : [])],
+        });
+    }
+    return egress;
 }

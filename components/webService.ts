@@ -2,17 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { WebServiceArgs } from "./webServiceArgs";
 import { Resolved, givenArgs, resolveArgs } from "./defaults";
 import { INPUT_KEYS } from "./args/keys";
-import { validateEgress, validateWebServiceArgs } from "./validation";
+import { Problems, validateEgress, validateWebServiceArgs } from "./validation";
 import {
     PlatformRefFields, holdPriority, platformEgress, platformFields, platformSubnets, priorityHolder,
 } from "./platformRef";
 import { allowExecuteCommandLogging } from "./layers/iam";
 import { LayerContext, layerContext } from "./layers/context";
-import { readEnvironment } from "./layers/environment";
+import { AwsEnvironment, readEnvironment } from "./layers/environment";
 import { WorkloadTask, afterTaskStarts, buildWorkloadTask } from "./layers/workload";
 import { admitLoadBalancer, admitPlatformServices } from "./layers/securityGroups";
 import { createListenerRule, createTargetGroup } from "./layers/loadBalancer";
-import { createService, placementFor } from "./layers/service";
+import { Service, createService, placementFor } from "./layers/service";
 import { createScaling } from "./layers/scaling";
 
 /**
@@ -50,11 +50,7 @@ export class WebService extends pulumi.ComponentResource {
         const resolved = resolveArgs(given, INPUT_KEYS.WebService);
         const problems = validateWebServiceArgs(name, given, resolved);
         validateEgress(platformEgress(given.platform), given, problems);
-        const holder = resolved.internal ? undefined : priorityHolder(given.platform, resolved.priority!);
-        if (holder !== undefined) {
-            problems.add("priority", `is already used by WebService "${holder}" on the same platform`, resolved.priority,
-                "Give each web service of a platform its own priority.");
-        }
+        checkPriority(resolved, problems);
         problems.throwIfAny({ kind: "WebService", name }, opts?.parent);
         if (!resolved.internal) {
             holdPriority(given.platform, resolved.priority!, name);
@@ -76,30 +72,7 @@ export class WebService extends pulumi.ComponentResource {
             allowExecuteCommandLogging(ctx, task.taskRole, env, platform.executeCommandLogGroupName);
         }
         const routed = resolved.internal ? undefined : routeFromLoadBalancer(ctx, resolved, platform, task);
-        const service = createService(ctx, {
-            ...resolved, placement: placementFor(resolved), clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
-            privateSubnetIds: platform.privateSubnetIds,
-            securityGroupIds: [task.taskSecurityGroupId, platform.servicesSecurityGroupId],
-            containerName: task.containerName, autoscaling: resolved.enableAutoscaling,
-            dependsOn: afterTaskStarts(task, routed ? [routed.rule] : []),
-            loadBalancing: routed && {
-                targetGroupArn: routed.targetGroup.arn, containerPort: resolved.containerPort,
-                healthCheckGracePeriodSeconds: resolved.healthCheckGracePeriodSeconds,
-            },
-            serviceConnect: {
-                namespaceArn: platform.serviceConnectNamespaceArn, logGroupName: task.logGroupNameValue,
-                region: env.region, publish: { discoveryName, port: resolved.containerPort },
-            },
-        });
-        if (resolved.enableAutoscaling) {
-            createScaling(ctx, {
-                ...resolved, clusterName: platform.clusterName, serviceName: service.serviceName,
-                // Request-count scaling needs the target group; an internal service has none and scales on CPU and memory.
-                requestsPerTaskPerMinute: routed ? resolved.requestsPerTaskPerMinute : undefined,
-                requestCountResourceLabel: routed
-                    ? pulumi.interpolate`${platform.loadBalancerArnSuffix}/${routed.targetGroup.arnSuffix}` : "",
-            });
-        }
+        const service = runService(ctx, resolved, { env, platform, task, routed, discoveryName });
 
         this.serviceConnectUrl = pulumi.output(`http://${discoveryName}:${resolved.containerPort}`);
         this.url = routed ? publicUrl(resolved, platform.url) : this.serviceConnectUrl;
@@ -118,6 +91,55 @@ export class WebService extends pulumi.ComponentResource {
             repositoryUrl: this.repositoryUrl,
         });
     }
+}
+
+/** A second public service of one platform with the same priority: known for platforms made in this process. */
+function checkPriority(args: Resolved<WebServiceArgs>, problems: Problems): void {
+    const holder = args.internal ? undefined : priorityHolder(args.platform, args.priority!);
+    if (holder !== undefined) {
+        problems.add("priority", `is already used by WebService "${holder}" on the same platform`, args.priority,
+            "Give each web service of a platform its own priority.");
+    }
+}
+
+/** What the service and its scaling are wired to. */
+interface ServiceWiring {
+    env: AwsEnvironment;
+    platform: PlatformRefFields;
+    task: WorkloadTask;
+    routed: ReturnType<typeof routeFromLoadBalancer> | undefined;
+    discoveryName: string;
+}
+
+/**
+ * The ECS service in the platform's private subnets, in its namespace publishing `discoveryName:containerPort`,
+ * behind its listener rule when public; and its scaling on CPU, memory and (when public) requests per task.
+ */
+function runService(ctx: LayerContext, args: Resolved<WebServiceArgs>, wiring: ServiceWiring): Service {
+    const { platform, task, routed } = wiring;
+    const service = createService(ctx, {
+        ...args, placement: placementFor(args), clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
+        privateSubnetIds: platform.privateSubnetIds, securityGroupIds: [task.taskSecurityGroupId, platform.servicesSecurityGroupId],
+        containerName: task.containerName, autoscaling: args.enableAutoscaling,
+        dependsOn: afterTaskStarts(task, routed ? [routed.rule] : []),
+        loadBalancing: routed && {
+            targetGroupArn: routed.targetGroup.arn, containerPort: args.containerPort,
+            healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds,
+        },
+        serviceConnect: {
+            namespaceArn: platform.serviceConnectNamespaceArn, logGroupName: task.logGroupNameValue,
+            region: wiring.env.region, publish: { discoveryName: wiring.discoveryName, port: args.containerPort },
+        },
+    });
+    if (args.enableAutoscaling) {
+        createScaling(ctx, {
+            ...args, clusterName: platform.clusterName, serviceName: service.serviceName,
+            // Request-count scaling needs the target group; an internal service has none and scales on CPU and memory.
+            requestsPerTaskPerMinute: routed ? args.requestsPerTaskPerMinute : undefined,
+            requestCountResourceLabel: routed ? pulumi.interpolate`${platform.loadBalancerArnSuffix}/${routed.targetGroup.arnSuffix}` : "",
+        });
+    }
+    return service;
 }
 
 /** A public service's target group, the listener rule that routes to it, and the load balancer's way to its tasks. */
