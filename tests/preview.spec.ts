@@ -115,6 +115,9 @@ describe("offline preview", function () {
     });
 
     describe("platforms", () => {
+        /** The names of the resources of one type in a --json plan. */
+        const namesOf = (doc: any, type: string): string[] => doc.resources.filter((r: any) => r.type === type).map((r: any) => r.name);
+
         it("previews the platform example (TypeScript) with no mandatory violation and every policy decided", () => {
             const run = preview("--program", path.join("examples", "platform"), "--json");
             assert.strictEqual(run.status, 0, run.stderr);
@@ -124,6 +127,24 @@ describe("offline preview", function () {
             const components = doc.resources.filter((r: any) => r.type.startsWith("fargate-stack:")).map((r: any) => `${r.type.split(":")[2]} ${r.name}`);
             assert.deepStrictEqual(components.sort(), ["Platform shop", "ScheduledTask nightly-report", "WebService api",
                 "WebService catalog", "WebService storefront", "WorkerService order-worker"]);
+            assert.deepStrictEqual(namesOf(doc, "aws:ec2/natGateway:NatGateway"), ["shop-nat-1"]);
+            assert.deepStrictEqual(namesOf(doc, "aws:ec2/vpcEndpoint:VpcEndpoint"), []);
+        });
+
+        it("previews the platform example's natless stack: VPC endpoints instead of a NAT gateway, every policy decided", () => {
+            const run = preview("--program", path.join("examples", "platform"), "--stack", "natless", "--json");
+            assert.strictEqual(run.status, 0, run.stderr);
+            const doc = JSON.parse(run.stdout);
+            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0 });
+            assert.deepStrictEqual(doc.diagnostics, []);
+            assert.deepStrictEqual(namesOf(doc, "aws:ec2/natGateway:NatGateway"), []);
+            const endpoints = doc.resources.filter((r: any) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint");
+            assert.deepStrictEqual(endpoints.map((r: any) => `${r.inputs.vpcEndpointType} ${r.inputs.serviceName}`).sort(), [
+                "Gateway com.amazonaws.us-east-1.s3",
+                "Interface com.amazonaws.us-east-1.ecr.api",
+                "Interface com.amazonaws.us-east-1.ecr.dkr",
+                "Interface com.amazonaws.us-east-1.logs",
+            ]);
         });
 
         it("previews a platform with 20 public web services to the end: 17 resources per service, all compliant", () => {

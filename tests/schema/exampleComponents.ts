@@ -32,7 +32,10 @@ export interface ComponentUse {
     name: string;
     /** Schema names of the inputs it sets. */
     inputs: string[];
-    /** Schema names of the fields set on object-typed inputs written out in place, by the object type's token. */
+    /**
+     * Schema names of the fields set on object-typed inputs written out in place, by the object type's token; for a
+     * list of objects (`efsVolumes`), the fields set on any of its items.
+     */
     objectFields: Record<string, string[]>;
     /** Schema names of the outputs the program reads from it. */
     outputs: string[];
@@ -90,14 +93,23 @@ function objectTypeTokens(schema: PackageSchema): string[] {
     return Object.entries(schema.types).filter(([, t]) => !t.enum && t.properties).map(([token]) => token);
 }
 
-/** The object type a resource input refers to, if it is one. */
+/** The object type a resource input refers to, or the type of its items when it is a list of objects. */
 function objectTypeOfInput(schema: PackageSchema, token: string, input: string): string | undefined {
-    const ref = schema.resources[token].inputProperties[input]?.$ref;
+    const property = schema.resources[token].inputProperties[input];
+    const ref = property?.$ref ?? property?.items?.$ref;
     const type = ref === undefined ? undefined : typeOf(schema, ref);
     return type && !type.type.enum && type.type.properties ? type.token : undefined;
 }
 
 const unique = (names: string[]) => [...new Set(names)];
+
+/** Adds the fields of one written-out object to those already seen for its type. */
+function addFields(objectFields: Record<string, string[]>, objectType: string, fields: string[]): void {
+    objectFields[objectType] = unique([...objectFields[objectType] ?? [], ...fields]);
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+    value !== null && typeof value === "object" && !Array.isArray(value);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pulumi YAML
@@ -131,10 +143,13 @@ export function yamlProgramUse(project: ProjectFile, schema: PackageSchema, wher
         const objectFields: Record<string, string[]> = {};
         for (const input of inputs) {
             const objectType = objectTypeOfInput(schema, token, input);
+            if (objectType === undefined) {
+                continue;
+            }
             const value = properties[input];
-            if (objectType && value !== null && typeof value === "object" && !Array.isArray(value)) {
-                objectFields[objectType] = schemaNames(Object.keys(value),
-                    spellings(Object.keys(schema.types[objectType].properties!), n => n), `${where} ${name}.${input}`, problems);
+            for (const item of (Array.isArray(value) ? value : [value]).filter(isMap)) {
+                addFields(objectFields, objectType, schemaNames(Object.keys(item),
+                    spellings(Object.keys(schema.types[objectType].properties!), n => n), `${where} ${name}.${input}`, problems));
             }
         }
         const platform = properties[PLATFORM_INPUT];
@@ -222,8 +237,8 @@ export function sourceProgramUse(language: SourceLanguage, source: string, schem
         const objectFields: Record<string, string[]> = {};
         for (const objectType of objectTypeTokens(schema)) {
             for (const region of bracketedRegions(args, shape.objectOpener(typeName(objectType)))) {
-                objectFields[objectType] = schemaNames(namesSetIn(args.slice(region.start, region.end), language),
-                    spellings(Object.keys(schema.types[objectType].properties!), shape.spell), `${at} ${typeName(objectType)}`, problems);
+                addFields(objectFields, objectType, schemaNames(namesSetIn(args.slice(region.start, region.end), language),
+                    spellings(Object.keys(schema.types[objectType].properties!), shape.spell), `${at} ${typeName(objectType)}`, problems));
             }
         }
         const platformVariable = new RegExp(
@@ -350,10 +365,13 @@ function readConstruction(
         }
         const value = declaration.initializer;
         const objectType = objectTypeOfInput(schema, token, property.name);
-        if (objectType && ts.isObjectLiteralExpression(value)) {
-            const fields = checker.getTypeAtLocation(value).getProperties().map(p => p.name);
-            objectFields[objectType] = schemaNames(fields,
-                spellings(Object.keys(schema.types[objectType].properties!), n => n), `${at}(${name}) ${property.name}`, problems);
+        if (objectType !== undefined) {
+            const items = ts.isArrayLiteralExpression(value) ? [...value.elements] : [value];
+            for (const item of items.filter(ts.isObjectLiteralExpression)) {
+                const fields = checker.getTypeAtLocation(item).getProperties().map(p => p.name);
+                addFields(objectFields, objectType, schemaNames(fields,
+                    spellings(Object.keys(schema.types[objectType].properties!), n => n), `${at}(${name}) ${property.name}`, problems));
+            }
         }
         if (property.name === PLATFORM_INPUT && ts.isPropertyAccessExpression(value) && value.name.text === REF_OUTPUT
             && ts.isIdentifier(value.expression)) {

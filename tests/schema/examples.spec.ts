@@ -294,6 +294,19 @@ describe("example programs", function () {
             assert.strictEqual(r["nightly-report"].schedule, "cron(0 3 * * ? *)");
             assert.strictEqual(r["nightly-report"].scheduleTimezone, "Europe/Paris");
         });
+
+        it("keeps the catalog's /data on EFS as nginx's user, runs the worker on Spot, shrinks the storefront from 22:00 to 07:00 in Paris and takes natGateways from config", () => {
+            const r = Object.fromEntries(yamlResources("platform-yaml").map(x => [x.name, x.properties]));
+            assert.deepStrictEqual(r.catalog.efsVolumes, [{ containerPath: "/data", posixUid: 101, posixGid: 101 }]);
+            assert.strictEqual(r.catalog.user, "101");
+            assert.strictEqual(r["order-worker"].capacityStrategy, "Spot");
+            assert.deepStrictEqual(r.storefront.scheduledCapacity, [
+                { schedule: "cron(0 22 * * ? *)", minTaskCount: 1, maxTaskCount: 2, scheduleTimezone: "Europe/Paris" },
+                { schedule: "cron(0 7 * * ? *)", minTaskCount: 2, maxTaskCount: 10, scheduleTimezone: "Europe/Paris" },
+            ]);
+            assert.strictEqual(r.shop.natGateways, "${natGateways}");
+            assert.strictEqual(readProjectFile("platform").config!.natGateways.default, "Single");
+        });
     });
 
     describe("SDK identifiers and enum members", () => {
