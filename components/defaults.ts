@@ -2,6 +2,7 @@ import { ClusterArgs, LoadBalancerArgs, NetworkArgs, TagsArgs } from "./args/pla
 import { CapacityArgs, ContainerPortArgs, TaskArgs } from "./args/taskInputs";
 import { LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs } from "./args/serviceInputs";
 import { PlatformArgs } from "./platformArgs";
+import { AlarmArgs, MonitoringArgs, QueueAlarmArgs, WebAlarmArgs } from "./args/operationsInputs";
 import { WebServiceArgs } from "./webServiceArgs";
 import { WorkerServiceArgs } from "./workerServiceArgs";
 import { ScheduledTaskArgs } from "./scheduledTaskArgs";
@@ -9,7 +10,7 @@ import { ScheduledTaskArgs } from "./scheduledTaskArgs";
 /** Every input of every component: an input name means the same thing, with the same default, everywhere. */
 export type AnyArgs = NetworkArgs & LoadBalancerArgs & ClusterArgs & TagsArgs & TaskArgs & CapacityArgs & ContainerPortArgs
     & LoadBalancedServiceArgs & TaskCountArgs & UtilizationScalingArgs & PlatformArgs & WebServiceArgs
-    & WorkerServiceArgs & ScheduledTaskArgs;
+    & WorkerServiceArgs & ScheduledTaskArgs & MonitoringArgs & AlarmArgs & WebAlarmArgs & QueueAlarmArgs;
 
 /**
  * The defaults of every optional plain input of every component, in one place. The TSDoc `@default` of each input
@@ -66,6 +67,14 @@ export const DEFAULTS = {
     scheduleTimezone: "UTC",
     maxRetryAttempts: 2,
     taskCount: 1,
+    alarmEmails: [],
+    enableDashboard: true,
+    enableAlarms: true,
+    targetErrorRatePercent: 5,
+    latencyThresholdMs: 1000,
+    cpuAlarmPercent: 90,
+    memoryAlarmPercent: 90,
+    messageAgeAlarmSeconds: 900,
 } as const satisfies Partial<Record<keyof AnyArgs, unknown>>;
 
 /** Container health check defaults (ECS's own). */

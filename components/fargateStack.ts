@@ -15,6 +15,8 @@ import { clusterFor } from "./layers/cluster";
 import { admitLoadBalancer, createLoadBalancerSecurityGroup } from "./layers/securityGroups";
 import { createTargetGroup, forwardTo } from "./layers/loadBalancer";
 import { createPublicEntry, servesHttps } from "./layers/publicEntry";
+import { createAlarmTopic, createDashboard, createLoadBalancerAlarm } from "./layers/monitoring";
+import { createServiceAlarms, createTargetAlarms } from "./layers/alarms";
 import { afterTaskStarts, buildWorkloadTask } from "./layers/workload";
 import { createService, placementFor } from "./layers/service";
 import { createScaling } from "./layers/scaling";
@@ -143,10 +145,19 @@ function webServiceLayers(ctx: LayerContext, args: Resolved<FargateStackArgs>, e
     const entry = createPublicEntry(ctx, {
         args, network, securityGroupId: platform.loadBalancerSecurityGroupId, defaultAction: forwardTo(targetGroup), coverSubdomains: false,
     });
+    const topicArn = pulumi.output(args.alarmTopicArn ?? createAlarmTopic(ctx, env, args.alarmEmails));
+    createLoadBalancerAlarm(ctx, topicArn, entry.alb.arnSuffix);
+    if (args.enableDashboard) {
+        createDashboard(ctx, { clusterName: cluster.clusterName, loadBalancerArnSuffix: entry.alb.arnSuffix, region: env.region });
+    }
+    const deploymentAlarms = args.enableAlarms ? createTargetAlarms(ctx, {
+        ...args, topicArn, loadBalancerArnSuffix: entry.alb.arnSuffix, targetGroupArnSuffix: targetGroup.arnSuffix,
+    }) : undefined;
     const service = createService(ctx, {
         ...args, placement: placementFor(args), clusterArn: cluster.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
         privateSubnetIds: network.privateSubnetIds, securityGroupIds: [task.taskSecurityGroupId],
         containerName: task.containerName, autoscaling: args.enableAutoscaling, dependsOn: afterTaskStarts(task, entry.listeners),
+        deploymentAlarms,
         loadBalancing: {
             targetGroupArn: targetGroup.arn, containerPort: args.containerPort, healthCheckGracePeriodSeconds: args.healthCheckGracePeriodSeconds,
         },
@@ -156,6 +167,9 @@ function webServiceLayers(ctx: LayerContext, args: Resolved<FargateStackArgs>, e
             ...args, clusterName: cluster.clusterName, serviceName: service.serviceName,
             requestCountResourceLabel: pulumi.interpolate`${entry.alb.arnSuffix}/${targetGroup.arnSuffix}`,
         });
+    }
+    if (args.enableAlarms) {
+        createServiceAlarms(ctx, { ...args, topicArn, clusterName: cluster.clusterName, serviceName: service.serviceName });
     }
     return { task, service, entry };
 }

@@ -2,6 +2,7 @@ import { ContainerHealthCheck } from "./args/taskInputs";
 import { ClusterArgs, LoadBalancerArgs, NetworkArgs, TagsArgs } from "./args/platformInputs";
 import { CapacityArgs, ContainerPortArgs, TaskArgs } from "./args/taskInputs";
 import { LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs } from "./args/serviceInputs";
+import { AlarmArgs, MonitoringArgs, WebAlarmArgs } from "./args/operationsInputs";
 
 export { CapacityStrategy, CpuArchitecture, NatGatewayStrategy, OperatingSystemFamily } from "./args/enums";
 export { ContainerHealthCheck } from "./args/taskInputs";
@@ -12,7 +13,7 @@ export { ContainerHealthCheck } from "./args/taskInputs";
  * `Platform` or `WebService` means.
  */
 export interface FargateStackArgs extends NetworkArgs, LoadBalancerArgs, ClusterArgs, TaskArgs, CapacityArgs, ContainerPortArgs,
-    LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs, TagsArgs {
+    LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs, MonitoringArgs, AlarmArgs, WebAlarmArgs, TagsArgs {
     // ---- Deprecated names, accepted until fargate-stack 0.3.0 (see "Naming" in the README) --------------------
 
     /**

@@ -13,6 +13,7 @@ import { createPublicEntry, servesHttps } from "./layers/publicEntry";
 import { createServiceConnectNamespace } from "./layers/namespace";
 import { AwsEnvironment, readEnvironment } from "./layers/environment";
 import { createExecuteCommandLogGroup } from "./layers/logs";
+import { createAlarmTopic, createDashboard, createLoadBalancerAlarm } from "./layers/monitoring";
 import {
     EXECUTE_COMMAND_ENDPOINTS, SECRETS_ENDPOINTS, TASK_START_ENDPOINTS, createVpcEndpoints,
 } from "./layers/endpoints";
@@ -45,6 +46,8 @@ export class Platform extends pulumi.ComponentResource {
     public readonly serviceConnectNamespaceArn: pulumi.Output<string>;
     /** Name of the Service Connect namespace. */
     public readonly serviceConnectNamespaceName: pulumi.Output<string>;
+    /** ARN of the SNS topic every alarm of the platform and its workloads notifies. */
+    public readonly alarmTopicArn: pulumi.Output<string>;
     /** Everything a workload needs from the platform, as one value: pass it as a workload's `platform` input. */
     public readonly ref: pulumi.Output<PlatformRef>;
 
@@ -66,12 +69,18 @@ export class Platform extends pulumi.ComponentResource {
             vpcId: network.vpcId, allowedCidrBlocks: resolved.allowedCidrBlocks, https: servesHttps(resolved),
         });
         const servicesSecurityGroupId = createServicesSecurityGroup(ctx, network.vpcId);
-        const egress = createEndpointsWhereNeeded(ctx, resolved, readEnvironment(this), network, servicesSecurityGroupId);
+        const env = readEnvironment(this);
+        const egress = createEndpointsWhereNeeded(ctx, resolved, env, network, servicesSecurityGroupId);
         // The serving listener answers 404 until web services add their rules to it.
         const entry = createPublicEntry(ctx, {
             args: resolved, network, securityGroupId: loadBalancerSecurityGroupId, defaultAction: NOT_FOUND, coverSubdomains: true,
         });
         const namespace = createServiceConnectNamespace(ctx, resolved.serviceConnectNamespace ?? `${name}.internal`);
+        const alarmTopicArn = pulumi.output(resolved.alarmTopicArn ?? createAlarmTopic(ctx, env, resolved.alarmEmails));
+        createLoadBalancerAlarm(ctx, alarmTopicArn, entry.alb.arnSuffix);
+        if (resolved.enableDashboard) {
+            createDashboard(ctx, { clusterName: cluster.clusterName, loadBalancerArnSuffix: entry.alb.arnSuffix, region: env.region });
+        }
 
         this.url = entry.url;
         this.loadBalancerDnsName = entry.alb.dnsName;
@@ -88,14 +97,15 @@ export class Platform extends pulumi.ComponentResource {
             clusterArn: this.clusterArn, clusterName: this.clusterName, listenerArn: entry.listeners[0].arn,
             loadBalancerArnSuffix: entry.alb.arnSuffix, loadBalancerSecurityGroupId, url: this.url,
             serviceConnectNamespaceArn: namespace.arn, servicesSecurityGroupId,
-            executeCommandLogGroupName: pulumi.output(execLogging?.logGroupName ?? ""),
+            executeCommandLogGroupName: pulumi.output(execLogging?.logGroupName ?? ""), alarmTopicArn,
         }, network.privateSubnetIds, egress);
+        this.alarmTopicArn = alarmTopicArn;
         this.registerOutputs({
             url: this.url, loadBalancerDnsName: this.loadBalancerDnsName, loadBalancerArn: this.loadBalancerArn,
             vpcId: this.vpcId, publicSubnetIds: this.publicSubnetIds, privateSubnetIds: this.privateSubnetIds,
             clusterName: this.clusterName, clusterArn: this.clusterArn,
             serviceConnectNamespaceArn: this.serviceConnectNamespaceArn,
-            serviceConnectNamespaceName: this.serviceConnectNamespaceName, ref: this.ref,
+            serviceConnectNamespaceName: this.serviceConnectNamespaceName, alarmTopicArn: this.alarmTopicArn, ref: this.ref,
         });
     }
 }

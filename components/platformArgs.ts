@@ -1,5 +1,6 @@
 import { ClusterArgs, LoadBalancerArgs, NetworkArgs, TagsArgs } from "./args/platformInputs";
 import { LogArgs } from "./args/taskInputs";
+import { MonitoringArgs } from "./args/operationsInputs";
 
 /**
  * What a workload needs from its platform, as one value: pass a `Platform`'s `ref` output as a workload's `platform`
@@ -31,6 +32,8 @@ export interface PlatformRef {
     servicesSecurityGroupId: string;
     /** The log group ECS Exec sessions are logged to, or an empty string when the platform adopted a cluster. */
     executeCommandLogGroupName: string;
+    /** The SNS topic every alarm of the platform's workloads notifies. */
+    alarmTopicArn: string;
 }
 
 /**
@@ -38,7 +41,7 @@ export interface PlatformRef {
  * the Service Connect namespace they find each other in. Each input means what the `FargateStack` input of the same
  * name means.
  */
-export interface PlatformArgs extends NetworkArgs, LoadBalancerArgs, ClusterArgs, LogArgs, TagsArgs {
+export interface PlatformArgs extends NetworkArgs, LoadBalancerArgs, ClusterArgs, LogArgs, MonitoringArgs, TagsArgs {
     /**
      * Name of the Cloud Map namespace the platform's services join for Service Connect: an internal API named `api`
      * is reached at `http://api:<containerPort>` from every service of the platform.

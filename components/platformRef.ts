@@ -73,6 +73,7 @@ export function platformFields(platform: pulumi.Input<PlatformRef>): PlatformRef
         loadBalancerArnSuffix: field("loadBalancerArnSuffix"), loadBalancerSecurityGroupId: field("loadBalancerSecurityGroupId"),
         url: field("url"), serviceConnectNamespaceArn: field("serviceConnectNamespaceArn"),
         servicesSecurityGroupId: field("servicesSecurityGroupId"), executeCommandLogGroupName: field("executeCommandLogGroupName"),
+        alarmTopicArn: field("alarmTopicArn"),
     };
 }
 

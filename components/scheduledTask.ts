@@ -11,6 +11,7 @@ import { allowExecuteCommandLogging, roleArnOf } from "./layers/iam";
 import { createDeadLetterQueue } from "./layers/queue";
 import { createSchedule, createSchedulerRole } from "./layers/schedule";
 import { placementFor } from "./layers/service";
+import { createScheduleAlarms } from "./layers/alarms";
 
 /**
  * A batch job on a `Platform`: EventBridge Scheduler runs the task on `schedule` (cron or rate, in
@@ -64,13 +65,19 @@ export class ScheduledTask extends pulumi.ComponentResource {
             env, family: task.family, deadLetterQueueArn: deadLetterQueue.queueArn,
             roleArns: [roleArnOf(env, task.executionRoleName), roleArnOf(env, task.taskRoleName)],
         });
-        const schedule = createSchedule(ctx, {
+        const { schedule, groupName } = createSchedule(ctx, {
             ...resolved, placement: placementFor(resolved), clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
             // The platform's services group too: a platform without NAT gateways admits it to its VPC endpoints.
             privateSubnetIds: platform.privateSubnetIds, securityGroupIds: [task.taskSecurityGroupId, platform.servicesSecurityGroupId],
             roleArn: scheduler.roleArn, deadLetterQueueArn: deadLetterQueue.queueArn,
             dependsOn: afterTaskStarts(task, [scheduler.policy, ...(deadLetterQueue.resource ? [deadLetterQueue.resource] : [])]),
         });
+
+        if (resolved.enableAlarms) {
+            createScheduleAlarms(ctx, {
+                topicArn: platform.alarmTopicArn, scheduleGroupName: groupName, deadLetterQueueName: deadLetterQueue.queueName,
+            });
+        }
 
         this.scheduleName = schedule.name;
         this.scheduleArn = schedule.arn;

@@ -2,12 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { PlatformRef } from "./platformArgs";
 import { TagsArgs } from "./args/platformInputs";
 import { CapacityArgs, TaskArgs } from "./args/taskInputs";
+import { AlarmArgs } from "./args/operationsInputs";
 
 /**
  * Inputs of {@link ScheduledTask}: where and when it runs and what happens when a run fails, then the task. Each input
  * shared with `FargateStack` means what it means there, with the same default and validation.
  */
-export interface ScheduledTaskArgs extends TaskArgs, CapacityArgs, TagsArgs {
+export interface ScheduledTaskArgs extends TaskArgs, CapacityArgs, AlarmArgs, TagsArgs {
     /** The platform to run on: a `Platform`'s `ref` output. */
     platform: pulumi.Input<PlatformRef>;
     /**

@@ -14,6 +14,7 @@ import { admitLoadBalancer, admitPlatformServices } from "./layers/securityGroup
 import { createListenerRule, createTargetGroup } from "./layers/loadBalancer";
 import { Service, createService, placementFor } from "./layers/service";
 import { createScaling } from "./layers/scaling";
+import { createServiceAlarms, createTargetAlarms } from "./layers/alarms";
 
 /**
  * One service on a `Platform`. Public by default: its own `ip` target group and a listener rule on the platform's
@@ -117,10 +118,15 @@ interface ServiceWiring {
  */
 function runService(ctx: LayerContext, args: Resolved<WebServiceArgs>, wiring: ServiceWiring): Service {
     const { platform, task, routed } = wiring;
+    const alarms = args.enableAlarms;
+    const deploymentAlarms = alarms && routed ? createTargetAlarms(ctx, {
+        ...args, topicArn: platform.alarmTopicArn, loadBalancerArnSuffix: platform.loadBalancerArnSuffix,
+        targetGroupArnSuffix: routed.targetGroup.arnSuffix,
+    }) : undefined;
     const service = createService(ctx, {
         ...args, placement: placementFor(args), clusterArn: platform.clusterArn, taskDefinitionArn: task.taskDefinitionArn,
         privateSubnetIds: platform.privateSubnetIds, securityGroupIds: [task.taskSecurityGroupId, platform.servicesSecurityGroupId],
-        containerName: task.containerName, autoscaling: args.enableAutoscaling,
+        containerName: task.containerName, autoscaling: args.enableAutoscaling, deploymentAlarms,
         dependsOn: afterTaskStarts(task, routed ? [routed.rule] : []),
         loadBalancing: routed && {
             targetGroupArn: routed.targetGroup.arn, containerPort: args.containerPort,
@@ -138,6 +144,9 @@ function runService(ctx: LayerContext, args: Resolved<WebServiceArgs>, wiring: S
             requestsPerTaskPerMinute: routed ? args.requestsPerTaskPerMinute : undefined,
             requestCountResourceLabel: routed ? pulumi.interpolate`${platform.loadBalancerArnSuffix}/${routed.targetGroup.arnSuffix}` : "",
         });
+    }
+    if (alarms) {
+        createServiceAlarms(ctx, { ...args, topicArn: platform.alarmTopicArn, clusterName: platform.clusterName, serviceName: service.serviceName });
     }
     return service;
 }

@@ -3,13 +3,14 @@ import { PlatformRef } from "./platformArgs";
 import { TagsArgs } from "./args/platformInputs";
 import { CapacityArgs, ContainerPortArgs, TaskArgs } from "./args/taskInputs";
 import { LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs } from "./args/serviceInputs";
+import { AlarmArgs, WebAlarmArgs } from "./args/operationsInputs";
 
 /**
  * Inputs of {@link WebService}: where it runs and how requests reach it, then the task, target group, task count and
  * scaling. Each input shared with `FargateStack` means what it means there, with the same default and validation.
  */
 export interface WebServiceArgs extends TaskArgs, CapacityArgs, ContainerPortArgs, LoadBalancedServiceArgs, TaskCountArgs,
-    UtilizationScalingArgs, TagsArgs {
+    UtilizationScalingArgs, AlarmArgs, WebAlarmArgs, TagsArgs {
     /** The platform to run on: a `Platform`'s `ref` output. */
     platform: pulumi.Input<PlatformRef>;
     /**

@@ -12,6 +12,7 @@ import { afterTaskStarts, buildWorkloadTask } from "./layers/workload";
 import { Queue, adoptQueue, createWorkQueue } from "./layers/queue";
 import { createService, placementFor } from "./layers/service";
 import { createQueueScaling } from "./layers/scaling";
+import { createQueueAlarms } from "./layers/alarms";
 
 /** The environment variable that tells the container which queue to consume. */
 export const QUEUE_URL_VARIABLE = "QUEUE_URL";
@@ -77,6 +78,12 @@ export class WorkerService extends pulumi.ComponentResource {
             dependsOn: afterTaskStarts(task, [queuePolicy]),
             serviceConnect: { namespaceArn: platform.serviceConnectNamespaceArn, logGroupName: task.logGroupNameValue, region: env.region },
         });
+        if (resolved.enableAlarms) {
+            createQueueAlarms(ctx, {
+                topicArn: platform.alarmTopicArn, queueName: queues.queue.queueName,
+                deadLetterQueueName: queues.deadLetterQueue?.queueName, messageAgeAlarmSeconds: resolved.messageAgeAlarmSeconds,
+            });
+        }
         if (resolved.enableAutoscaling) {
             createQueueScaling(ctx, {
                 ...resolved, clusterName: platform.clusterName, serviceName: service.serviceName,

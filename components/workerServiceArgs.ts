@@ -3,12 +3,13 @@ import { PlatformRef } from "./platformArgs";
 import { TagsArgs } from "./args/platformInputs";
 import { CapacityArgs, TaskArgs } from "./args/taskInputs";
 import { TaskCountArgs } from "./args/serviceInputs";
+import { AlarmArgs, QueueAlarmArgs } from "./args/operationsInputs";
 
 /**
  * Inputs of {@link WorkerService}: where it runs, the queue it consumes and how it scales on it, then the task and its
  * task count. Each input shared with `FargateStack` means what it means there, with the same default and validation.
  */
-export interface WorkerServiceArgs extends TaskArgs, CapacityArgs, TaskCountArgs, TagsArgs {
+export interface WorkerServiceArgs extends TaskArgs, CapacityArgs, TaskCountArgs, AlarmArgs, QueueAlarmArgs, TagsArgs {
     /** The platform to run on: a `Platform`'s `ref` output. */
     platform: pulumi.Input<PlatformRef>;
     /**

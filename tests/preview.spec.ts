@@ -49,8 +49,8 @@ describe("offline preview", function () {
             assert.match(lines.find(l => l.includes("FargateStack"))!, /^ \+ {3}└─ fargate-stack:index:FargateStack +web +create$/);
             assert.match(lines.find(l => l.includes("aws:ecs/service:Service"))!, /^ \+ {6}├─ aws:ecs\/service:Service +web-service +create$/);
             assert.match(lines.find(l => l.includes("aws:ec2/vpc:Vpc"))!, /^ \+ {6}└─ aws:ec2\/vpc:Vpc +web-vpc +create$/);
-            assert.strictEqual(lines.filter(l => /^ \+ {3}.* create$/.test(l)).length, 40);
-            assert.ok(text.stdout.includes("Resources:\n    + 40 to create\n"));
+            assert.strictEqual(lines.filter(l => /^ \+ {3}.* create$/.test(l)).length, 50);
+            assert.ok(text.stdout.includes("Resources:\n    + 50 to create\n"));
         });
 
         it("shows the advisory finding in CrossGuard's format and the known outputs", () => {
@@ -62,8 +62,8 @@ describe("offline preview", function () {
         it("prints the same plan and verdicts as one JSON document with --json", () => {
             assert.strictEqual(json.status, 0, json.stderr);
             const doc = JSON.parse(json.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: 40, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0 });
-            assert.strictEqual(doc.resources.length, 40);
+            assert.deepStrictEqual(doc.summary, { toCreate: 50, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0 });
+            assert.strictEqual(doc.resources.length, 50);
             assert.deepStrictEqual(doc.diagnostics.map((d: any) => [d.enforcementLevel, d.policyName]), [["advisory", "alb-listener-https"]]);
             assert.deepStrictEqual(doc.outputs.logGroupName, { known: true, value: "/ecs/fargate-stack/dev/web" });
             assert.deepStrictEqual(doc.outputs.url, { known: false });
@@ -147,13 +147,13 @@ describe("offline preview", function () {
             ]);
         });
 
-        it("previews a platform with 20 public web services to the end: 17 resources per service, all compliant", () => {
+        it("previews a platform with 20 public web services to the end: 23 resources per service, all compliant", () => {
             const [one, twenty] = ["one", "twenty"].map(stack => preview("--program", fixture("platform-scale"), "--stack", stack, "--json"));
             for (const run of [one, twenty]) {
                 assert.strictEqual(run.status, 0, run.stderr);
             }
             const [a, b] = [JSON.parse(one.stdout), JSON.parse(twenty.stdout)];
-            assert.strictEqual(b.resources.length - a.resources.length, 19 * 17);
+            assert.strictEqual(b.resources.length - a.resources.length, 19 * 23);
             assert.deepStrictEqual(b.summary, { toCreate: b.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0 });
             assert.deepStrictEqual(b.resources.filter((r: any) => r.type === "aws:lb/listenerRule:ListenerRule")
                 .map((r: any) => r.inputs.priority).sort((x: number, y: number) => x - y), [...Array(20).keys()].map(i => i + 1));

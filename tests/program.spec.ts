@@ -89,7 +89,8 @@ describe("root program", () => {
 
     it("builds the dev stack as Pulumi.dev.yaml describes: HTTP only, one NAT gateway, two tasks", async () => {
         const { mocks, exports } = await runProgram("dev", loadStackConfig(path.join(ROOT, "Pulumi.dev.yaml"), loadProject(ROOT).configDefaults));
-        assert.strictEqual(mocks.resources.length, 39);
+        assert.strictEqual(mocks.resources.length, 49);
+        assert.strictEqual(mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").length, 7);
         assert.deepStrictEqual(mocks.ofType("aws:lb/listener:Listener").map(l => [l.name, l.inputs.protocol]), [["web-http", "HTTP"]]);
         assert.deepStrictEqual(mocks.ofType("aws:ec2/natGateway:NatGateway").map(n => n.name), ["web-nat-1"]);
         const service = mocks.named("web-service").inputs;

@@ -6,6 +6,7 @@
 import { ClusterArgs, LoadBalancerArgs, NetworkArgs, TagsArgs } from "./platformInputs";
 import { CapacityArgs, ContainerPortArgs, TaskArgs } from "./taskInputs";
 import { LoadBalancedServiceArgs, TaskCountArgs, UtilizationScalingArgs } from "./serviceInputs";
+import { AlarmArgs, MonitoringArgs, QueueAlarmArgs, WebAlarmArgs } from "./operationsInputs";
 import { PlatformArgs } from "../platformArgs";
 import { WebServiceArgs } from "../webServiceArgs";
 import { WorkerServiceArgs } from "../workerServiceArgs";
@@ -41,26 +42,35 @@ export const TASK_COUNT_KEYS = keys<TaskCountArgs>({
     desiredCount: true, enableAutoscaling: true, minTaskCount: true, maxTaskCount: true, scheduledCapacity: true,
 });
 export const UTILIZATION_KEYS = keys<UtilizationScalingArgs>({ cpuTargetPercent: true, memoryTargetPercent: true });
+export const MONITORING_KEYS = keys<MonitoringArgs>({ alarmTopicArn: true, alarmEmails: true, enableDashboard: true });
+export const ALARM_KEYS = keys<AlarmArgs>({ enableAlarms: true });
+export const WEB_ALARM_KEYS = keys<WebAlarmArgs>({
+    targetErrorRatePercent: true, latencyThresholdMs: true, cpuAlarmPercent: true, memoryAlarmPercent: true,
+});
+export const QUEUE_ALARM_KEYS = keys<QueueAlarmArgs>({ messageAgeAlarmSeconds: true });
 
 /** Every input of each component, own and inherited (FargateStack's renamed inputs aside). */
 export const INPUT_KEYS = {
     FargateStack: [...NETWORK_KEYS, ...LOAD_BALANCER_KEYS, ...CLUSTER_KEYS, ...TASK_KEYS, ...CAPACITY_KEYS, ...CONTAINER_PORT_KEYS,
-        ...LOAD_BALANCED_KEYS, ...TASK_COUNT_KEYS, ...UTILIZATION_KEYS, ...TAGS_KEYS],
-    Platform: [...NETWORK_KEYS, ...LOAD_BALANCER_KEYS, ...CLUSTER_KEYS, ...TAGS_KEYS,
-        ...keys<Omit<PlatformArgs, keyof (NetworkArgs & LoadBalancerArgs & ClusterArgs & TagsArgs)>>({
+        ...LOAD_BALANCED_KEYS, ...TASK_COUNT_KEYS, ...UTILIZATION_KEYS, ...MONITORING_KEYS, ...ALARM_KEYS, ...WEB_ALARM_KEYS,
+        ...TAGS_KEYS],
+    Platform: [...NETWORK_KEYS, ...LOAD_BALANCER_KEYS, ...CLUSTER_KEYS, ...MONITORING_KEYS, ...TAGS_KEYS,
+        ...keys<Omit<PlatformArgs, keyof (NetworkArgs & LoadBalancerArgs & ClusterArgs & MonitoringArgs & TagsArgs)>>({
             serviceConnectNamespace: true, enableSecretsEndpoints: true, enableExecuteCommandEndpoint: true,
             logRetentionDays: true, logKmsKeyArn: true,
         })],
-    WebService: [...TASK_KEYS, ...CAPACITY_KEYS, ...CONTAINER_PORT_KEYS, ...LOAD_BALANCED_KEYS, ...TASK_COUNT_KEYS, ...UTILIZATION_KEYS, ...TAGS_KEYS,
-        ...keys<Omit<WebServiceArgs, keyof (TaskArgs & CapacityArgs & ContainerPortArgs & LoadBalancedServiceArgs & TaskCountArgs & UtilizationScalingArgs & TagsArgs)>>({
+    WebService: [...TASK_KEYS, ...CAPACITY_KEYS, ...CONTAINER_PORT_KEYS, ...LOAD_BALANCED_KEYS, ...TASK_COUNT_KEYS, ...UTILIZATION_KEYS,
+        ...ALARM_KEYS, ...WEB_ALARM_KEYS, ...TAGS_KEYS,
+        ...keys<Omit<WebServiceArgs, keyof (TaskArgs & CapacityArgs & ContainerPortArgs & LoadBalancedServiceArgs & TaskCountArgs
+            & UtilizationScalingArgs & AlarmArgs & WebAlarmArgs & TagsArgs)>>({
             platform: true, internal: true, hostHeaders: true, pathPatterns: true, priority: true, discoveryName: true,
         })],
-    WorkerService: [...TASK_KEYS, ...CAPACITY_KEYS, ...TASK_COUNT_KEYS, ...TAGS_KEYS,
-        ...keys<Omit<WorkerServiceArgs, keyof (TaskArgs & CapacityArgs & TaskCountArgs & TagsArgs)>>({
+    WorkerService: [...TASK_KEYS, ...CAPACITY_KEYS, ...TASK_COUNT_KEYS, ...ALARM_KEYS, ...QUEUE_ALARM_KEYS, ...TAGS_KEYS,
+        ...keys<Omit<WorkerServiceArgs, keyof (TaskArgs & CapacityArgs & TaskCountArgs & AlarmArgs & QueueAlarmArgs & TagsArgs)>>({
             platform: true, queueArn: true, maxReceiveCount: true, queueVisibilityTimeoutSeconds: true, messagesPerTask: true,
         })],
-    ScheduledTask: [...TASK_KEYS, ...CAPACITY_KEYS, ...TAGS_KEYS,
-        ...keys<Omit<ScheduledTaskArgs, keyof (TaskArgs & CapacityArgs & TagsArgs)>>({
+    ScheduledTask: [...TASK_KEYS, ...CAPACITY_KEYS, ...ALARM_KEYS, ...TAGS_KEYS,
+        ...keys<Omit<ScheduledTaskArgs, keyof (TaskArgs & CapacityArgs & AlarmArgs & TagsArgs)>>({
             platform: true, schedule: true, scheduleTimezone: true, maxRetryAttempts: true, taskCount: true,
         })],
 } as const;

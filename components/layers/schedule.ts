@@ -82,11 +82,17 @@ export interface ScheduleInputs {
 
 /**
  * Creates the EventBridge Scheduler schedule that runs the task on Fargate in the private subnets, without a public
- * IP, retrying a run it could not start and sending runs that still fail to the dead-letter queue.
+ * IP, retrying a run it could not start and sending runs that still fail to the dead-letter queue. It lives in a
+ * schedule group of its own: Scheduler reports its metrics per group, so the group's errors are this task's.
  */
-export function createSchedule(ctx: LayerContext, inputs: ScheduleInputs): aws.scheduler.Schedule {
-    return new aws.scheduler.Schedule(`${ctx.name}-schedule`, {
+export function createSchedule(ctx: LayerContext, inputs: ScheduleInputs): { schedule: aws.scheduler.Schedule; groupName: string } {
+    const groupName = stableName(ctx.name, `${ctx.uniqueKey}/schedule-group`, NAME_RULES.schedule);
+    const group = new aws.scheduler.ScheduleGroup(`${ctx.name}-schedule-group`, {
+        name: groupName, tags: tagsFor(ctx, `${ctx.name}-schedule-group`),
+    }, childOpts(ctx));
+    const schedule = new aws.scheduler.Schedule(`${ctx.name}-schedule`, {
         name: stableName(ctx.name, `${ctx.uniqueKey}/schedule`, NAME_RULES.schedule),
+        groupName: group.name,
         description: `Runs the ${ctx.name} task on ${inputs.schedule}`,
         scheduleExpression: inputs.schedule,
         scheduleExpressionTimezone: inputs.scheduleTimezone,
@@ -113,4 +119,5 @@ export function createSchedule(ctx: LayerContext, inputs: ScheduleInputs): aws.s
             deadLetterConfig: { arn: inputs.deadLetterQueueArn },
         },
     }, childOpts(ctx, { dependsOn: inputs.dependsOn }));
+    return { schedule, groupName };
 }

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CapacityStrategy } from "../args/enums";
 import { LayerContext, childOpts, tagsFor } from "./context";
+import { DeploymentAlarms } from "./alarms";
 
 /** Where a workload's tasks run, as ECS takes it: a launch type, or capacity provider strategies (never both). */
 export interface Placement {
@@ -73,6 +74,8 @@ export interface ServiceInputs {
     placement: Placement;
     loadBalancing?: ServiceLoadBalancing | undefined;
     serviceConnect?: ServiceConnectInputs | undefined;
+    /** Alarms that, when they fire during a deployment, roll it back (on top of the circuit breaker). */
+    deploymentAlarms?: DeploymentAlarms | undefined;
     /** When autoscaling owns the task count, later deployments must not reset it to `desiredCount`. */
     autoscaling: boolean;
     /** What must exist first: the listeners or rule the target group is attached through, EFS mount targets. */
@@ -103,6 +106,7 @@ export function createService(ctx: LayerContext, inputs: ServiceInputs): Service
         }],
         serviceConnectConfiguration: inputs.serviceConnect && serviceConnectConfiguration(inputs.serviceConnect),
         deploymentCircuitBreaker: { enable: true, rollback: true },
+        alarms: inputs.deploymentAlarms && { alarmNames: inputs.deploymentAlarms.alarmNames, enable: true, rollback: true },
         deploymentMinimumHealthyPercent: 100,
         deploymentMaximumPercent: 200,
         healthCheckGracePeriodSeconds: lb?.healthCheckGracePeriodSeconds,
@@ -111,7 +115,8 @@ export function createService(ctx: LayerContext, inputs: ServiceInputs): Service
         propagateTags: "SERVICE",
         tags: tagsFor(ctx, `${ctx.name}-service`),
     }, childOpts(ctx, {
-        dependsOn: inputs.dependsOn,
+        dependsOn: inputs.deploymentAlarms
+            ? pulumi.output(inputs.dependsOn).apply(deps => [...deps, ...inputs.deploymentAlarms!.alarms]) : inputs.dependsOn,
         ignoreChanges: inputs.autoscaling ? ["desiredCount"] : [],
     }));
     return { serviceName: service.name, serviceArn: service.arn };

@@ -34,6 +34,8 @@ export const CONFIG_KEYS: { name: Kind } & Record<keyof FargateStackArgs, Kind> 
     enableAutoscaling: "boolean", minTaskCount: "number", maxTaskCount: "number", scheduledCapacity: "objectArray",
     cpuTargetPercent: "number",
     memoryTargetPercent: "number", requestsPerTaskPerMinute: "number",
+    alarmTopicArn: "string", alarmEmails: "stringArray", enableDashboard: "boolean", enableAlarms: "boolean",
+    targetErrorRatePercent: "number", latencyThresholdMs: "number", cpuAlarmPercent: "number", memoryAlarmPercent: "number",
     tags: "object",
     // Old names (see RENAMED_INPUTS), read as their new names with a deprecation warning until 0.3.0.
     memoryMiB: "number", healthCheck: "object", healthCheckPath: "string", healthCheckMatcher: "string",

@@ -30,6 +30,8 @@ export const NAME_RULES = {
     ecrRepository: { maxLength: 256, allowed: /[a-z0-9._/-]/, lowerCase: true, collapseSeparators: true },
     sqsQueue: { maxLength: 80, allowed: /[A-Za-z0-9_-]/ },
     schedule: { maxLength: 64, allowed: /[A-Za-z0-9_.-]/ },
+    alarm: { maxLength: 255, allowed: /[A-Za-z0-9_.\-/#:]/ },
+    dashboard: { maxLength: 255, allowed: /[A-Za-z0-9_-]/ },
 } satisfies Record<string, NameRule>;
 
 /** Length of the hash suffix added to names built by {@link stableName}. */

@@ -5,6 +5,7 @@ import { validateName, validateNetwork } from "./network";
 import { validateIam, validateImage, validateLogs, validateTask } from "./task";
 import { validateDns, validateScaling, validateService, validateTags, validateTargetGroup } from "./service";
 import { validateCapacity, validateScheduledCapacity } from "./capacity";
+import { validateAlarmThresholds, validateMonitoring } from "./operations";
 import {
     WORKER_TASKS, validateEndpointSwitches, validateKnownInputs, validateNamespace, validatePlatformInput, validateQueue, validateRouting,
     validateSchedule,
@@ -30,6 +31,8 @@ export function validateFargateStackArgs(name: string, given: Inputs, resolved: 
     validateDns(given, problems);
     validateService(given, resolved, problems);
     validateScaling(given, resolved, problems);
+    validateMonitoring(given, problems);
+    validateAlarmThresholds(given, problems);
     validateTags(resolved, problems);
     return problems;
 }
@@ -43,6 +46,7 @@ export function validatePlatformArgs(name: string, given: Inputs, resolved: Inpu
     validateDns(given, problems);
     validateNamespace(given, problems);
     validateEndpointSwitches(given, resolved, problems);
+    validateMonitoring(given, problems);
     validateTags(resolved, problems);
     return problems;
 }
@@ -65,6 +69,7 @@ export function validateWebServiceArgs(name: string, given: Inputs, resolved: In
     }
     validateService(given, resolved, problems);
     validateScaling(given, resolved, problems);
+    validateAlarmThresholds(given, problems);
     validateTags(resolved, problems);
     return problems;
 }
@@ -79,6 +84,7 @@ export function validateWorkerServiceArgs(name: string, given: Inputs, resolved:
     validateTaskInputs(given, resolved, problems);
     validateService(given, resolved, problems);
     validateScaling(given, resolved, problems, WORKER_TASKS.min);
+    validateAlarmThresholds(given, problems);
     validateTags(resolved, problems);
     return problems;
 }
@@ -92,6 +98,7 @@ export function validateScheduledTaskArgs(name: string, given: Inputs, resolved:
     validateSchedule(given, problems);
     validateTaskInputs(given, resolved, problems);
     problems.checkBoolean("enableExecuteCommand", given.enableExecuteCommand);
+    validateAlarmThresholds(given, problems);
     validateTags(resolved, problems);
     return problems;
 }

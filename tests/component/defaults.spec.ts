@@ -9,7 +9,15 @@ const DEFAULT_INVENTORY = [
     "aws:appautoscaling/policy:Policy web-cpu-scaling",
     "aws:appautoscaling/policy:Policy web-memory-scaling",
     "aws:appautoscaling/target:Target web-scaling-target",
+    "aws:cloudwatch/dashboard:Dashboard web-dashboard",
     "aws:cloudwatch/logGroup:LogGroup web-logs",
+    "aws:cloudwatch/metricAlarm:MetricAlarm web-alb-5xx-alarm",
+    "aws:cloudwatch/metricAlarm:MetricAlarm web-cpu-high-alarm",
+    "aws:cloudwatch/metricAlarm:MetricAlarm web-latency-p99-alarm",
+    "aws:cloudwatch/metricAlarm:MetricAlarm web-memory-high-alarm",
+    "aws:cloudwatch/metricAlarm:MetricAlarm web-running-tasks-alarm",
+    "aws:cloudwatch/metricAlarm:MetricAlarm web-target-5xx-alarm",
+    "aws:cloudwatch/metricAlarm:MetricAlarm web-unhealthy-targets-alarm",
     "aws:ec2/eip:Eip web-nat-1-eip",
     "aws:ec2/internetGateway:InternetGateway web-igw",
     "aws:ec2/natGateway:NatGateway web-nat-1",
@@ -37,9 +45,11 @@ const DEFAULT_INVENTORY = [
     "aws:iam/role:Role web-exec-role",
     "aws:iam/role:Role web-task-role",
     "aws:iam/rolePolicy:RolePolicy web-exec-policy",
+    "aws:kms/key:Key web-alarms-key",
     "aws:lb/listener:Listener web-http",
     "aws:lb/loadBalancer:LoadBalancer web-alb",
     "aws:lb/targetGroup:TargetGroup web-tg",
+    "aws:sns/topic:Topic web-alarms",
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule web-alb-to-task-egress",
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule web-task-egress",
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule web-alb-http-ingress-1",
@@ -52,7 +62,7 @@ describe("FargateStack with only an image", () => {
         built = await build({ image: "nginx:1.27" });
     });
 
-    it("registers exactly the expected 38 children, each parented to the component", () => {
+    it(`registers exactly the expected ${DEFAULT_INVENTORY.length} children, each parented to the component`, () => {
         assert.deepStrictEqual(inventory(built.children), DEFAULT_INVENTORY);
         const component = built.mocks.named("web");
         assert.strictEqual(component.type, "fargate-stack:index:FargateStack");

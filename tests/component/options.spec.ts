@@ -322,7 +322,7 @@ describe("FargateStack options", () => {
             "aws:ec2/route:Route", "aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:iam/rolePolicy:RolePolicy",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:ecr/lifecyclePolicy:LifecyclePolicy",
             "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "aws:acm/certificateValidation:CertificateValidation",
-            "aws:route53/record:Record", "aws:appautoscaling/policy:Policy",
+            "aws:route53/record:Record", "aws:appautoscaling/policy:Policy", "aws:cloudwatch/dashboard:Dashboard",
         ]);
 
         it("applies the tags to every taggable child", async () => {
@@ -331,7 +331,7 @@ describe("FargateStack options", () => {
                 createRepository: true, taskRolePolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
             });
             const taggable = built.children.filter(r => !UNTAGGABLE.has(r.type));
-            assert.strictEqual(taggable.length, 31);
+            assert.strictEqual(taggable.length, 40);
             for (const r of taggable) {
                 const { team, Name } = r.inputs.tags ?? {};
                 assert.deepStrictEqual({ team, Name }, { team: "payments", Name: r.name }, `${r.type} ${r.name}`);

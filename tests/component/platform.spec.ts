@@ -17,8 +17,8 @@ describe("Platform", () => {
 
         it("creates the network, cluster, load balancer, services security group and namespace, and nothing else", () => {
             assert.deepStrictEqual(names(built).sort(), [
-                "main-alb", "main-alb-http-ingress-1", "main-alb-sg", "main-capacity-providers", "main-cluster",
-                "main-exec-logs", "main-http", "main-igw", "main-namespace", "main-nat-1", "main-nat-1-eip", "main-private-1",
+                "main-alarms", "main-alarms-key", "main-alb", "main-alb-5xx-alarm", "main-alb-http-ingress-1", "main-alb-sg",
+                "main-capacity-providers", "main-cluster", "main-dashboard", "main-exec-logs", "main-http", "main-igw", "main-namespace", "main-nat-1", "main-nat-1-eip", "main-private-1",
                 "main-private-1-default-route", "main-private-1-rt", "main-private-1-rta", "main-private-2",
                 "main-private-2-default-route", "main-private-2-rt", "main-private-2-rta", "main-public-1",
                 "main-public-1-rta", "main-public-2", "main-public-2-rta", "main-public-default-route", "main-public-rt",
@@ -63,6 +63,7 @@ describe("Platform", () => {
                 serviceConnectNamespaceArn: "arn:aws:servicediscovery:us-east-1:123456789012:main-namespace",
                 servicesSecurityGroupId: "main-services-sg-id",
                 executeCommandLogGroupName: "/ecs/fargate-stack/test/main/exec",
+                alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:main-alarms",
             });
         });
     });
@@ -110,7 +111,8 @@ describe("Platform", () => {
             clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/shared",
         });
         assert.deepStrictEqual(names(built).sort(), [
-            "main-alb", "main-alb-http-ingress-1", "main-alb-sg", "main-http", "main-namespace", "main-services-sg",
+            "main-alarms", "main-alarms-key", "main-alb", "main-alb-5xx-alarm", "main-alb-http-ingress-1", "main-alb-sg",
+            "main-dashboard", "main-http", "main-namespace", "main-services-sg",
         ]);
         const ref = await resolve(built.platform.ref);
         assert.deepStrictEqual([ref.vpcId, ref.privateSubnetIds, ref.clusterName], ["vpc-1", ["subnet-a", "subnet-b"], "shared"]);

@@ -22,8 +22,9 @@ describe("ScheduledTask", () => {
 
     it("creates its task, roles, scheduler role and policy, schedule and dead-letter queue: no service, no load balancer", () => {
         assert.deepStrictEqual(childNames(built, "report"), [
-            "report-dlq", "report-exec-policy", "report-exec-role", "report-logs", "report-schedule", "report-scheduler-policy",
-            "report-scheduler-role", "report-task", "report-task-egress", "report-task-role", "report-task-sg",
+            "report-dead-letters-alarm", "report-dlq", "report-exec-policy", "report-exec-role", "report-failed-invocations-alarm",
+            "report-logs", "report-schedule", "report-schedule-group", "report-scheduler-policy", "report-scheduler-role",
+            "report-task", "report-task-egress", "report-task-role", "report-task-sg",
         ]);
     });
 

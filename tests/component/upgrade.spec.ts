@@ -63,22 +63,36 @@ type Picture = ReturnType<typeof picture>;
  * resource name), each with the release note behind it. Anything else (a removed or renamed resource, a new parent,
  * another changed input) is a difference, and so is an addition or change not listed.
  */
+const OPERATIONS = {
+    why: "0.2.0: alarms on by default, sent to an encrypted topic, a dashboard, and deployments that roll back on alarm",
+    adds: [
+        "web-alarms", "web-alarms-key", "web-alb-5xx-alarm", "web-cpu-high-alarm", "web-dashboard", "web-latency-p99-alarm",
+        "web-memory-high-alarm", "web-running-tasks-alarm", "web-target-5xx-alarm", "web-unhealthy-targets-alarm",
+    ],
+    // ECS updates a service's deployment alarms in place (UpdateService): the service and its tasks stay.
+    changes: { "web-service": ["alarms"] } as Record<string, string[]>,
+};
+
 const UPGRADES: Record<string, { adds: string[]; changes: Record<string, string[]>; why: string }> = {
+    "dev stack": OPERATIONS,
+    "HTTPS with a domain, three AZs, one NAT gateway each": OPERATIONS,
+    "existing VPC and cluster, certificate ARN, no autoscaling": OPERATIONS,
     "created repository with an image build, ECS Exec, task policies, ARM64": {
-        why: "0.2.0: without NAT gateways the tasks get the VPC endpoints they need to start; ECS Exec sessions are logged",
+        why: `${OPERATIONS.why}; without NAT gateways the tasks get the VPC endpoints they need to start; ECS Exec sessions are logged`,
         adds: [
+            ...OPERATIONS.adds,
             "web-ecr-api-endpoint", "web-ecr-dkr-endpoint", "web-endpoints-from-task-ingress", "web-endpoints-sg",
             "web-exec-logs", "web-logs-endpoint", "web-s3-endpoint", "web-secretsmanager-endpoint", "web-ssm-endpoint",
             "web-ssmmessages-endpoint", "web-task-exec-logs-policy",
         ],
         // ECS updates a cluster's configuration in place (UpdateCluster): the cluster and its tasks stay.
-        changes: { "web-cluster": ["configuration"] },
+        changes: { ...OPERATIONS.changes, "web-cluster": ["configuration"] },
     },
 };
 
 /** The differences between a 0.1.0 picture and today's that the upgrade of `label` does not declare. */
 function undeclaredDifferences(label: string, before: Picture, after: Picture): string[] {
-    const allowed = UPGRADES[label] ?? { adds: [], changes: {} };
+    const allowed = UPGRADES[label];
     const name = (urn: string) => urn.split("::").pop()!;
     const found: string[] = [];
     const now = new Map(after.map(r => [r.urn, r]));

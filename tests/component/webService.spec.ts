@@ -29,10 +29,11 @@ describe("WebService", () => {
 
         it("creates its task, roles, target group, listener rule, service and scaling, named after it", () => {
             assert.deepStrictEqual(childNames(built, "shop"), [
-                "shop-alb-to-task-egress", "shop-cpu-scaling", "shop-exec-policy", "shop-exec-role", "shop-logs",
-                "shop-memory-scaling", "shop-requests-scaling", "shop-rule", "shop-scaling-target", "shop-service",
+                "shop-alb-to-task-egress", "shop-cpu-high-alarm", "shop-cpu-scaling", "shop-exec-policy", "shop-exec-role",
+                "shop-latency-p99-alarm", "shop-logs", "shop-memory-high-alarm", "shop-memory-scaling", "shop-requests-scaling",
+                "shop-rule", "shop-running-tasks-alarm", "shop-scaling-target", "shop-service", "shop-target-5xx-alarm",
                 "shop-task", "shop-task-egress", "shop-task-from-alb-ingress", "shop-task-from-services-ingress",
-                "shop-task-role", "shop-task-sg", "shop-tg",
+                "shop-task-role", "shop-task-sg", "shop-tg", "shop-unhealthy-targets-alarm",
             ]);
         });
 
@@ -106,9 +107,10 @@ describe("WebService", () => {
 
         it("has no target group, listener rule or load balancer rule, and no request scaling", () => {
             assert.deepStrictEqual(childNames(built, "catalog"), [
-                "catalog-cpu-scaling", "catalog-exec-policy", "catalog-exec-role", "catalog-logs", "catalog-memory-scaling",
-                "catalog-scaling-target", "catalog-service", "catalog-task", "catalog-task-egress",
-                "catalog-task-from-services-ingress", "catalog-task-role", "catalog-task-sg",
+                "catalog-cpu-high-alarm", "catalog-cpu-scaling", "catalog-exec-policy", "catalog-exec-role", "catalog-logs",
+                "catalog-memory-high-alarm", "catalog-memory-scaling", "catalog-running-tasks-alarm", "catalog-scaling-target",
+                "catalog-service", "catalog-task", "catalog-task-egress", "catalog-task-from-services-ingress",
+                "catalog-task-role", "catalog-task-sg",
             ]);
             assert.strictEqual(built.inputs("catalog-service").loadBalancers, undefined);
             assert.strictEqual(built.inputs("catalog-service").healthCheckGracePeriodSeconds, undefined);
@@ -151,7 +153,7 @@ describe("WebService", () => {
                 listenerArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/old/1/2",
                 loadBalancerArnSuffix: "app/old/1", loadBalancerSecurityGroupId: "sg-lb", url: "https://old.example.com",
                 serviceConnectNamespaceArn: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1",
-                servicesSecurityGroupId: "sg-services", executeCommandLogGroupName: "",
+                servicesSecurityGroupId: "sg-services", executeCommandLogGroupName: "", alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:ops",
             },
         });
         await import("../support/awsMocks").then(m => m.settle());

@@ -22,10 +22,10 @@ describe("WorkerService", () => {
 
         it("creates its queue, dead-letter queue, task, roles, service and scaling, and no load balancer resource", () => {
             assert.deepStrictEqual(childNames(built, "orders"), [
-                "orders-backlog-scaling", "orders-dlq", "orders-exec-policy", "orders-exec-role", "orders-from-zero-alarm",
-                "orders-from-zero-scaling", "orders-logs", "orders-queue", "orders-scaling-target", "orders-service",
-                "orders-task", "orders-task-egress", "orders-task-queue-policy", "orders-task-role", "orders-task-sg",
-                "orders-to-zero-alarm", "orders-to-zero-scaling",
+                "orders-backlog-scaling", "orders-dead-letters-alarm", "orders-dlq", "orders-exec-policy", "orders-exec-role",
+                "orders-from-zero-alarm", "orders-from-zero-scaling", "orders-logs", "orders-oldest-message-alarm", "orders-queue",
+                "orders-scaling-target", "orders-service", "orders-task", "orders-task-egress", "orders-task-queue-policy",
+                "orders-task-role", "orders-task-sg", "orders-to-zero-alarm", "orders-to-zero-scaling",
             ]);
             assert.strictEqual(built.inputs("orders-service").loadBalancers, undefined);
         });
