@@ -10,7 +10,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsMocks, settle } from "./support/awsMocks";
 import { build } from "./support/fixture";
 import { fromRegistrations, WireResource } from "../policy-pack/protocol/wire";
-import { CostEstimate, estimateMonthlyCost, loadPrices, pricedRegions } from "../policy-pack/preview/cost";
+import * as fs from "fs";
+import { CostEstimate, costTable, estimateMonthlyCost, loadPrices, pricedRegions } from "../policy-pack/preview/cost";
 import { estimateRollouts, TASK_START_SECONDS } from "../policy-pack/preview/rollout";
 import { loadProject, loadStackConfig } from "../policy-pack/preview/project";
 
@@ -71,6 +72,12 @@ describe("estimates in the offline preview", () => {
             assert.strictEqual(estimate.monthlyCostUsd, 83.15);
             assert.deepStrictEqual(estimate.usage.map(u => u.resource).sort(), ["web-alarms", "web-logs"]);
             assert.deepStrictEqual(estimate.notPriced, []);
+        });
+
+        it("is the README's cost table", () => {
+            const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+            const table = readme.slice(readme.indexOf("<!-- cost-table"), readme.indexOf("<!-- /cost-table -->")).split("\n").slice(1, -1);
+            assert.deepStrictEqual(table, costTable(estimateMonthlyCost(resources, "us-east-1")));
         });
 
         it("names a region without a price file instead of guessing", () => {

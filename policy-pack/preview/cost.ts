@@ -133,9 +133,20 @@ export function estimateMonthlyCost(resources: readonly WireResource[], region: 
             estimate.lines.push(...priced.map(line => ({ resource: resource.name, type: resource.type, ...line, monthlyUsd: money(line.monthlyUsd) })));
         }
     }
+    // Registration order varies from run to run: list compute, network, load balancing, then the rest, each by name.
+    const rank = (type: string) => { const i = LINE_ORDER.indexOf(type); return i < 0 ? LINE_ORDER.length : i; };
+    const byOrder = (a: CostLine, b: CostLine) => rank(a.type) - rank(b.type) || a.resource.localeCompare(b.resource);
+    estimate.lines.sort(byOrder);
+    estimate.usage.sort(byOrder);
+    estimate.notPriced.sort((a, b) => a.resource.localeCompare(b.resource));
     estimate.monthlyCostUsd = money(estimate.lines.reduce((sum, line) => sum + (line.monthlyUsd ?? 0), 0));
     return estimate;
 }
+
+const LINE_ORDER = [
+    "aws:ecs/service:Service", "aws:ec2/natGateway:NatGateway", "aws:ec2/eip:Eip", "aws:lb/loadBalancer:LoadBalancer",
+    "aws:ec2/vpcEndpoint:VpcEndpoint", "aws:kms/key:Key", "aws:cloudwatch/dashboard:Dashboard", "aws:cloudwatch/metricAlarm:MetricAlarm",
+];
 
 type Priced = { item: string; monthlyUsd: number }[] | { reason: string };
 type Pricer = (resource: WireResource, prices: PriceFile, byUrn: Map<string, WireResource>) => Priced;
@@ -266,4 +277,20 @@ function priceService(service: WireResource, prices: PriceFile, byUrn: Map<strin
         });
     }
     return lines;
+}
+
+/**
+ * The estimate as a Markdown table (the README's cost table is this, for the dev stack): one row per priced line,
+ * alarms summed into one row, then the total.
+ */
+export function costTable(estimate: CostEstimate): string[] {
+    const dollars = (value: number) => `$${value.toFixed(2)}`;
+    const alarms = estimate.lines.filter(l => l.type === "aws:cloudwatch/metricAlarm:MetricAlarm");
+    const rows = estimate.lines.filter(l => !alarms.includes(l)).map(l => `| \`${l.resource}\` | ${l.item} | ${dollars(l.monthlyUsd ?? 0)} |`);
+    if (alarms.length > 0) {
+        const metrics = alarms.reduce((sum, l) => sum + Number(/on (\d+) metric/.exec(l.item)?.[1] ?? 1), 0);
+        const total = Math.round(alarms.reduce((sum, l) => sum + (l.monthlyUsd ?? 0), 0) * 100) / 100;
+        rows.push(`| ${alarms.length} alarms | ${metrics} alarm metrics ($${loadPrices(estimate.region)?.alarmMetricMonth} each) | ${dollars(total)} |`);
+    }
+    return ["| Resource | Billed for | Monthly |", "|---|---|---|", ...rows, `| **Total before traffic** | | **${dollars(estimate.monthlyCostUsd)}** |`];
 }
