@@ -35,6 +35,8 @@ export const T = {
     sqsRedrivePolicy: "aws:sqs/redrivePolicy:RedrivePolicy",
     kmsKey: "aws:kms/key:Key",
     kmsAlias: "aws:kms/alias:Alias",
+    snsTopic: "aws:sns/topic:Topic",
+    metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     efsFileSystem: "aws:efs/fileSystem:FileSystem",
     vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     vpcEndpointPrivateDns: "aws:vpc/endpointPrivateDns:EndpointPrivateDns",
@@ -90,6 +92,8 @@ const KIND_NAMES: Record<string, string> = {
     [T.sqsRedrivePolicy]: "SQS redrive policy",
     [T.kmsKey]: "KMS key",
     [T.kmsAlias]: "KMS alias",
+    [T.snsTopic]: "SNS topic",
+    [T.metricAlarm]: "CloudWatch alarm",
     [T.efsFileSystem]: "EFS file system",
     [T.vpcEndpoint]: "VPC endpoint",
     [T.vpcEndpointPrivateDns]: "VPC endpoint private DNS setting",
@@ -108,5 +112,5 @@ export function describe(type: string, name: string): string {
 /** {@link describe} for use inside a sentence (`route table "rt"`). */
 export function mention(type: string, name: string): string {
     const text = describe(type, name);
-    return /^(ECS|IAM|ECR|ALB|SQS|KMS|EFS|VPC|S3)\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+    return /^(ECS|IAM|ECR|ALB|SQS|SNS|KMS|EFS|VPC|S3|CloudWatch)\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }

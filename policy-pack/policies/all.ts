@@ -15,6 +15,7 @@ import { ecsNoSecretsInEnvironment } from "./containerSecrets";
 import { fargateValidCpuMemory } from "./cpuMemory";
 import { albDropInvalidHeaderFields, albListenerHttps, albListenerTls12 } from "./loadBalancer";
 import { ecsNoPublicIp } from "./noPublicIp";
+import { snsTopicEncrypted } from "./notifications";
 import {
     cloudwatchLogGroupRetention,
     ecrImmutableTags,
@@ -56,6 +57,7 @@ export const allPolicies: Policies = [
     ecsTaskSgNoWorldIngress,
     sqsQueueEncrypted,
     sqsQueueDeadLetterQueue,
+    snsTopicEncrypted,
     schedulerScheduleRetryAndDeadLetter,
     schedulerRoleScopedToTaskFamily,
     efsFileSystemEncrypted,

@@ -1,11 +1,12 @@
 /**
- * Operational practices, advisory by default: Container Insights on clusters, a deployment circuit breaker with
- * rollback on services, log retention on log groups, and scan-on-push plus immutable tags on ECR repositories.
+ * Operational practices, advisory by default: Container Insights on clusters, failing deployments rolled back on
+ * services (by the circuit breaker or by deployment alarms), log retention on log groups, and scan-on-push plus
+ * immutable tags on ECR repositories.
  */
 import { LOG_RETENTION_DAYS } from "../../components/rules";
 import { resourcePolicy } from "../lib/policy";
 import { describe, T } from "../lib/types";
-import { bool, isUnknown, items, num, str, UNKNOWN } from "../lib/values";
+import { bool, get, isSet, isUnknown, items, knownStrings, num, str, UNKNOWN, unknownCount } from "../lib/values";
 
 const UNKNOWN_FIX = "Use literal values so the policy can decide at preview.";
 
@@ -52,41 +53,108 @@ export const ecsClusterContainerInsights = resourcePolicy(
 /** `ecs-service-circuit-breaker-rollback`: failed deployments stop and roll back on their own. */
 export const ecsServiceCircuitBreaker = resourcePolicy(
     {
+        // The name predates deployment alarms; it stays, because renaming a policy breaks users' policy config files.
         name: "ecs-service-circuit-breaker-rollback",
-        title: "Deployment circuit breaker with rollback",
+        title: "Deployment circuit breaker with rollback or deployment alarms with rollback",
         description:
-            "Checks that ECS services using the ECS deployment controller enable the deployment circuit breaker " +
-            "with rollback.",
+            "Checks that ECS services using the ECS deployment controller roll a failing deployment back: the " +
+            "deployment circuit breaker with rollback, or deployment alarms (alarms naming at least one CloudWatch " +
+            "alarm) with rollback.",
         severity: "medium",
         enforcementLevel: "advisory",
-        remediationSteps: "1. Set deploymentCircuitBreaker: {enable: true, rollback: true} on the service.",
-        url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html",
+        remediationSteps: [
+            "1. Set deploymentCircuitBreaker: {enable: true, rollback: true} on the service (it rolls back a deployment whose tasks fail to start or to pass health checks).",
+            "2. Or set alarms: {alarmNames: [<CloudWatch alarms that fire when a deployment goes wrong, such as target 5xx or unhealthy targets>], enable: true, rollback: true}; these also catch a deployment whose tasks start and pass health checks but then fail requests, so setting both is best.",
+        ].join("\n"),
+        url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html",
     },
     [T.ecsService],
     ({ type, name, props, report }) => {
         const controller = str(props, "deploymentController", "type") ?? "ECS";
         if (controller !== "ECS" && !isUnknown(controller)) {
-            return; // CODE_DEPLOY and EXTERNAL deployments have no ECS circuit breaker
+            return; // CODE_DEPLOY and EXTERNAL deployments have neither the circuit breaker nor deployment alarms
+        }
+        const breaker = circuitBreakerOutcome(props);
+        const alarms = deploymentAlarmsOutcome(props);
+        if (breaker.decision === "rolls back" || alarms.decision === "rolls back") {
+            return;
         }
         const who = describe(type, name);
-        const enable = bool(props, "deploymentCircuitBreaker", "enable");
-        const rollback = bool(props, "deploymentCircuitBreaker", "rollback");
-        if ([controller, enable, rollback].some(isUnknown)) {
+        const unknown = [
+            ...(isUnknown(controller) ? ["deploymentController.type"] : []),
+            ...(breaker.decision === "unknown" ? ["deploymentCircuitBreaker"] : []),
+            ...(alarms.decision === "unknown" ? ["alarms"] : []),
+        ];
+        if (unknown.length > 0) {
             report.unverified(
-                `${who} has a deployment controller or circuit breaker unknown during preview. ${UNKNOWN_FIX}`,
+                `${who} has ${unknown.join(" and ")} unknown during preview, so whether a failing deployment rolls ` +
+                    `back cannot be verified. ${UNKNOWN_FIX}`,
             );
-        } else if (enable !== true || rollback !== true) {
-            const missing =
-                enable !== true
-                    ? "does not enable the deployment circuit breaker"
-                    : "enables the deployment circuit breaker without rollback";
+        } else if (alarms.reason === undefined) {
             report.violation(
-                `${who} ${missing}, so a failing deployment keeps replacing tasks. Set deploymentCircuitBreaker to ` +
-                    "{enable: true, rollback: true}.",
+                `${who} ${breaker.reason}, so a failing deployment keeps replacing tasks. Set ` +
+                    "deploymentCircuitBreaker to {enable: true, rollback: true}.",
+            );
+        } else {
+            report.violation(
+                `${who} ${breaker.reason}, and ${alarms.reason}, so a failing deployment is not rolled back. Set ` +
+                    "deploymentCircuitBreaker to {enable: true, rollback: true}, or alarms to {alarmNames: [<alarms " +
+                    "that fire when a deployment goes wrong>], enable: true, rollback: true}.",
             );
         }
     },
 );
+
+/** Whether one failure detection method rolls a failing deployment back, and if it does not, why (for messages). */
+interface RollbackOutcome {
+    decision: "rolls back" | "does not" | "unknown";
+    /** Set when the decision is "does not" and the method is configured, or for the circuit breaker always. */
+    reason?: string;
+}
+
+function circuitBreakerOutcome(props: unknown): RollbackOutcome {
+    const enable = bool(props, "deploymentCircuitBreaker", "enable");
+    const rollback = bool(props, "deploymentCircuitBreaker", "rollback");
+    if (enable === true && rollback === true) {
+        return { decision: "rolls back" };
+    }
+    if (enable !== true && enable !== UNKNOWN) {
+        return { decision: "does not", reason: "does not enable the deployment circuit breaker" };
+    }
+    if (rollback !== true && rollback !== UNKNOWN) {
+        return { decision: "does not", reason: "enables the deployment circuit breaker without rollback" };
+    }
+    return { decision: "unknown" };
+}
+
+function deploymentAlarmsOutcome(props: unknown): RollbackOutcome {
+    const alarms = get(props, "alarms");
+    if (!isUnknown(alarms) && !isSet(alarms)) {
+        return { decision: "does not" }; // no deployment alarms: the circuit breaker's reason says it all
+    }
+    const enable = bool(alarms, "enable");
+    const rollback = bool(alarms, "rollback");
+    const names = items(alarms, "alarmNames");
+    // An unknown name is an alarm's name Output: still a name.
+    const nameCount = names === UNKNOWN ? UNKNOWN : knownStrings(names).filter(n => n !== "").length + unknownCount(names);
+    if (enable === true && rollback === true && typeof nameCount === "number" && nameCount > 0) {
+        return { decision: "rolls back" };
+    }
+    if (enable !== true && enable !== UNKNOWN) {
+        return { decision: "does not", reason: `its deployment alarms are off (alarms.enable is ${enable ?? "unset"})` };
+    }
+    if (nameCount === 0) {
+        const setting = names === undefined ? "unset" : "empty";
+        return { decision: "does not", reason: `its deployment alarms name no alarm (alarms.alarmNames is ${setting})` };
+    }
+    if (rollback !== true && rollback !== UNKNOWN) {
+        return {
+            decision: "does not",
+            reason: `its deployment alarms do not roll back (alarms.rollback is ${rollback ?? "unset"})`,
+        };
+    }
+    return { decision: "unknown" };
+}
 
 interface RetentionConfig {
     minimumRetentionDays: number;
