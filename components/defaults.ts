@@ -61,6 +61,7 @@ export const DEFAULTS = {
     internal: false,
     enableSecretsEndpoints: false,
     enableExecuteCommandEndpoint: false,
+    enableQueueEndpoint: false,
     maxReceiveCount: 5,
     queueVisibilityTimeoutSeconds: 30,
     messagesPerTask: 100,

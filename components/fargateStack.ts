@@ -70,7 +70,8 @@ export class FargateStack extends pulumi.ComponentResource {
         problems.prepend(renameProblems);
         // Without NAT gateways FargateStack creates every endpoint its task needs; the image must come from ECR.
         validateEgress(resolved.natGateways === "None" && !usesExistingVpc(given)
-            ? { withoutInternetEgress: true, secretsEndpoints: true, executeCommandEndpoint: true } : undefined, given, problems);
+            ? { withoutInternetEgress: true, secretsEndpoints: true, executeCommandEndpoint: true, queueEndpoint: true } : undefined,
+        given, problems);
         problems.throwIfAny({ kind: "FargateStack", name }, opts?.parent);
         super("fargate-stack:index:FargateStack", name, {}, opts);
         warnings.forEach(warning => pulumi.log.warn(warning, this));

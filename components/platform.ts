@@ -15,7 +15,7 @@ import { AwsEnvironment, readEnvironment } from "./layers/environment";
 import { createExecuteCommandLogGroup } from "./layers/logs";
 import { createAlarmTopic, createDashboard, createLoadBalancerAlarm } from "./layers/monitoring";
 import {
-    EXECUTE_COMMAND_ENDPOINTS, SECRETS_ENDPOINTS, TASK_START_ENDPOINTS, createVpcEndpoints,
+    EXECUTE_COMMAND_ENDPOINTS, QUEUE_ENDPOINTS, SECRETS_ENDPOINTS, TASK_START_ENDPOINTS, createVpcEndpoints,
 } from "./layers/endpoints";
 
 /**
@@ -121,12 +121,13 @@ function createEndpointsWhereNeeded(
         withoutInternetEgress: network.withoutInternetEgress,
         secretsEndpoints: network.withoutInternetEgress && args.enableSecretsEndpoints,
         executeCommandEndpoint: network.withoutInternetEgress && args.enableExecuteCommandEndpoint,
+        queueEndpoint: network.withoutInternetEgress && args.enableQueueEndpoint,
     };
     if (network.withoutInternetEgress) {
         createVpcEndpoints(ctx, {
             env, network, clients: { securityGroupId: servicesSecurityGroupId, label: "services" },
             services: [...TASK_START_ENDPOINTS, ...(egress.secretsEndpoints ? SECRETS_ENDPOINTS : []),
-                ...(egress.executeCommandEndpoint ? EXECUTE_COMMAND_ENDPOINTS : [])],
+                ...(egress.executeCommandEndpoint ? EXECUTE_COMMAND_ENDPOINTS : []), ...(egress.queueEndpoint ? QUEUE_ENDPOINTS : [])],
         });
     }
     return egress;

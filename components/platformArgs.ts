@@ -64,4 +64,10 @@ export interface PlatformArgs extends NetworkArgs, LoadBalancerArgs, ClusterArgs
      * @default false
      */
     enableExecuteCommandEndpoint?: boolean;
+    /**
+     * With `natGateways` `None`: the SQS interface endpoint that `WorkerService` workloads need to read their queue.
+     * Default: `false`.
+     * @default false
+     */
+    enableQueueEndpoint?: boolean;
 }

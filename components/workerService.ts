@@ -51,7 +51,7 @@ export class WorkerService extends pulumi.ComponentResource {
         const given = givenArgs(args);
         const resolved = resolveArgs(given, INPUT_KEYS.WorkerService);
         const problems = validateWorkerServiceArgs(name, given, resolved);
-        validateEgress(platformEgress(given.platform), given, problems);
+        validateEgress(platformEgress(given.platform), given, problems, /* consumesQueue: */ true);
         problems.throwIfAny({ kind: "WorkerService", name }, opts?.parent);
         super("fargate-stack:index:WorkerService", name, {}, opts);
 

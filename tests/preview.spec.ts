@@ -5,6 +5,8 @@
  */
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -13,14 +15,17 @@ interface Run {
     status: number | null;
     stdout: string;
     stderr: string;
+    /** Wall time of the run, in seconds. */
+    seconds: number;
 }
 
 function preview(...args: string[]): Run {
+    const started = Date.now();
     const result = spawnSync(process.execPath,
         // As `npm run preview` starts it: the condition lets programs import "fargate-stack" from its TypeScript source.
         ["--conditions=fargate-stack-source", "-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "preview", "cli.ts"), ...args],
         { cwd: ROOT, encoding: "utf8", timeout: 120000 });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
 }
 
 const fixture = (name: string) => path.join("tests", "fixtures", name);
@@ -62,7 +67,7 @@ describe("offline preview", function () {
         it("prints the same plan and verdicts as one JSON document with --json", () => {
             assert.strictEqual(json.status, 0, json.stderr);
             const doc = JSON.parse(json.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: 50, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0 });
+            assert.deepStrictEqual(doc.summary, { toCreate: 50, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0, answeredWithUnknowns: 0 });
             assert.strictEqual(doc.resources.length, 50);
             assert.deepStrictEqual(doc.diagnostics.map((d: any) => [d.enforcementLevel, d.policyName]), [["advisory", "alb-listener-https"]]);
             assert.deepStrictEqual(doc.outputs.logGroupName, { known: true, value: "/ecs/fargate-stack/dev/web" });
@@ -122,7 +127,7 @@ describe("offline preview", function () {
             const run = preview("--program", path.join("examples", "platform"), "--json");
             assert.strictEqual(run.status, 0, run.stderr);
             const doc = JSON.parse(run.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0 });
+            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0 });
             assert.deepStrictEqual(doc.diagnostics, []);
             const components = doc.resources.filter((r: any) => r.type.startsWith("fargate-stack:")).map((r: any) => `${r.type.split(":")[2]} ${r.name}`);
             assert.deepStrictEqual(components.sort(), ["Platform shop", "ScheduledTask nightly-report", "WebService api",
@@ -135,7 +140,7 @@ describe("offline preview", function () {
             const run = preview("--program", path.join("examples", "platform"), "--stack", "natless", "--json");
             assert.strictEqual(run.status, 0, run.stderr);
             const doc = JSON.parse(run.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0 });
+            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0 });
             assert.deepStrictEqual(doc.diagnostics, []);
             assert.deepStrictEqual(namesOf(doc, "aws:ec2/natGateway:NatGateway"), []);
             const endpoints = doc.resources.filter((r: any) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint");
@@ -144,6 +149,7 @@ describe("offline preview", function () {
                 "Interface com.amazonaws.us-east-1.ecr.api",
                 "Interface com.amazonaws.us-east-1.ecr.dkr",
                 "Interface com.amazonaws.us-east-1.logs",
+                "Interface com.amazonaws.us-east-1.sqs",
             ]);
         });
 
@@ -154,7 +160,7 @@ describe("offline preview", function () {
             }
             const [a, b] = [JSON.parse(one.stdout), JSON.parse(twenty.stdout)];
             assert.strictEqual(b.resources.length - a.resources.length, 19 * 23);
-            assert.deepStrictEqual(b.summary, { toCreate: b.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0 });
+            assert.deepStrictEqual(b.summary, { toCreate: b.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0 });
             assert.deepStrictEqual(b.resources.filter((r: any) => r.type === "aws:lb/listenerRule:ListenerRule")
                 .map((r: any) => r.inputs.priority).sort((x: number, y: number) => x - y), [...Array(20).keys()].map(i => i + 1));
         });
@@ -180,7 +186,7 @@ describe("offline preview", function () {
         assert.strictEqual(run.status, 0, run.stderr);
         const doc = JSON.parse(run.stdout);
         assert.strictEqual(doc.project, "fargate-stack-typescript");
-        assert.deepStrictEqual(doc.summary, { toCreate: 47, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0 });
+        assert.deepStrictEqual(doc.summary, { toCreate: 47, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0 });
         assert.deepStrictEqual(doc.outputs.url, { known: true, value: "https://api.example.com" });
         const container = JSON.parse(doc.resources.find((r: any) => r.name === "api-task").inputs.containerDefinitions)[0];
         assert.strictEqual(container.image, "nginxinc/nginx-unprivileged:1.27-alpine", "the image comes from the Pulumi.yaml default");
@@ -238,5 +244,77 @@ describe("offline preview", function () {
         assert.strictEqual(run.status, 2);
         assert.strictEqual(run.stderr,
             `error: ${path.join(ROOT, fixture("no-such-program"), "Pulumi.yaml")} does not exist: give --program the directory that holds Pulumi.yaml.\n`);
+    });
+    describe("programs it cannot see into, and programs that fail: always an end, with a verdict or what to do", () => {
+        it("runs an awsx.classic Fargate service in the default VPC to its end: default-VPC lookups answered with unknowns", () => {
+            const run = preview("--program", fixture("awsx-classic"));
+            assert.strictEqual(run.status, 1, run.stderr);
+            assert.ok(run.stdout.includes([
+                "Data sources answered with unknowns (2): what they return is known only after deployment",
+                "    aws:ec2/getVpc:getVpc          the offline preview cannot see the account",
+                "    aws:ec2/getSubnets:getSubnets  its arguments are unknown during preview",
+                "",
+            ].join("\n")), run.stdout);
+            // The classic helpers register their resources in process: the pack judges the service they build.
+            assert.ok(run.stdout.includes("        - [mandatory]  ecs-no-public-ip  (aws:ecs/service:Service: app)\n"), run.stdout);
+            assert.match(run.stdout, /ECS service "app" sets networkConfiguration\.assignPublicIp to true/);
+            assert.match(run.stdout, /\n\d+ mandatory violations?, \d+ advisory violations?, 0 policies could not run during preview, 2 data sources answered with unknowns\n$/);
+        });
+
+        it("stops a program that never finishes at --timeout (exit 2), naming the registration and the invoke it waits for", () => {
+            const run = preview("--program", fixture("never-finishes"), "--timeout", "2");
+            assert.strictEqual(run.status, 2);
+            assert.strictEqual(run.stdout, "");
+            assert.strictEqual(run.stderr, [
+                "error: The program did not finish within 2 s (--timeout); the preview stopped it.",
+                "It was still waiting for:",
+                "  - resource aws:s3/bucket:Bucket \"logs\"",
+                "  - invoke aws:ec2/getVpc:getVpc",
+                "Look for a promise that is never resolved (an `await` on it, or an input built from it), or, if the program is "
+                    + "just slow, give it more time with --timeout <seconds>.",
+                "",
+            ].join("\n"));
+            assert.ok(run.seconds < 60, `took ${run.seconds} s: the default --timeout is 300 s`);
+        });
+
+        it("exits 2 naming a package the program imports that is not installed, and the command that installs it", () => {
+            const run = preview("--program", fixture("missing-package"));
+            assert.strictEqual(run.status, 2);
+            assert.strictEqual(run.stderr, "error: The program imports @pulumi/gcp, which is not installed. Run `npm install @pulumi/gcp` in "
+                + `${path.join(ROOT, fixture("missing-package"))} (it adds the package to the program's package.json).\n`);
+        });
+
+        it("exits 2 naming a program that cannot load @pulumi/pulumi, and how to install it", () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "preview-no-sdk-"));
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: no-sdk\nruntime: nodejs\n");
+            fs.writeFileSync(path.join(dir, "index.js"), "require(\"@pulumi/pulumi\");\n");
+            const run = preview("--program", dir);
+            fs.rmSync(dir, { recursive: true });
+            assert.strictEqual(run.status, 2);
+            assert.strictEqual(run.stderr, `error: The program in ${dir} cannot load @pulumi/pulumi: it is not installed there. Run `
+                + "`npm install` in that directory (a Pulumi Node.js program lists @pulumi/pulumi in its package.json dependencies; "
+                + "add it with `npm install @pulumi/pulumi` if it does not).\n");
+        });
+
+        it("exits 2 as the CLI does for a config key the program requires and the stack does not set, with how to set it", () => {
+            const run = preview("--program", fixture("missing-config"));
+            assert.strictEqual(run.status, 2);
+            assert.strictEqual(run.stderr, [
+                "error: Missing required configuration variable 'missing-config:image'",
+                "    set it with `pulumi config set image <value>`, or, for the offline preview, add `missing-config:image: <value>` "
+                    + `under \`config:\` in ${path.join(ROOT, fixture("missing-config"), "Pulumi.dev.yaml")}.`,
+                "",
+            ].join("\n"));
+        });
+
+        it("exits 2 for a program in another language, saying how to check its stack with the pack under the CLI", () => {
+            const run = preview("--program", fixture("python-program"));
+            assert.strictEqual(run.status, 2);
+            const dir = path.join(ROOT, fixture("python-program"));
+            assert.strictEqual(run.stderr, `error: ${path.join(dir, "Pulumi.yaml")} is a Python program (runtime: python); the offline `
+                + "preview runs Node.js programs (TypeScript or JavaScript, runtime: nodejs) only. Check this stack with the policy "
+                + `pack under the Pulumi CLI instead: in ${dir}, run \`pulumi preview --policy-pack ../../../policy-pack\` (the pack `
+                + "runs the same rules for programs in every language).\n");
+        });
     });
 });

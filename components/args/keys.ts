@@ -56,7 +56,7 @@ export const INPUT_KEYS = {
         ...TAGS_KEYS],
     Platform: [...NETWORK_KEYS, ...LOAD_BALANCER_KEYS, ...CLUSTER_KEYS, ...MONITORING_KEYS, ...TAGS_KEYS,
         ...keys<Omit<PlatformArgs, keyof (NetworkArgs & LoadBalancerArgs & ClusterArgs & MonitoringArgs & TagsArgs)>>({
-            serviceConnectNamespace: true, enableSecretsEndpoints: true, enableExecuteCommandEndpoint: true,
+            serviceConnectNamespace: true, enableSecretsEndpoints: true, enableExecuteCommandEndpoint: true, enableQueueEndpoint: true,
             logRetentionDays: true, logKmsKeyArn: true,
         })],
     WebService: [...TASK_KEYS, ...CAPACITY_KEYS, ...CONTAINER_PORT_KEYS, ...LOAD_BALANCED_KEYS, ...TASK_COUNT_KEYS, ...UTILIZATION_KEYS,

@@ -14,6 +14,8 @@ export const TASK_START_ENDPOINTS = ["ecr.api", "ecr.dkr", "logs"] as const;
 export const SECRETS_ENDPOINTS = ["secretsmanager", "ssm"] as const;
 /** What `aws ecs execute-command` needs besides: the SSM messages channel. */
 export const EXECUTE_COMMAND_ENDPOINTS = ["ssmmessages"] as const;
+/** What a queue worker needs besides: SQS. */
+export const QUEUE_ENDPOINTS = ["sqs"] as const;
 
 /** The inputs of the endpoint layer. */
 export interface EndpointInputs {

@@ -183,6 +183,8 @@ export interface EgressFacts {
     secretsEndpoints: boolean;
     /** The SSM messages endpoint exists. */
     executeCommandEndpoint: boolean;
+    /** The SQS endpoint exists. */
+    queueEndpoint: boolean;
 }
 
 const PRIVATE_ECR_IMAGE = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
@@ -191,7 +193,7 @@ const PRIVATE_ECR_IMAGE = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com
  * A workload on a network without internet egress must get everything through the VPC endpoints: its image from ECR,
  * its secrets through the Secrets Manager and SSM endpoints, ECS Exec through the SSM messages endpoint.
  */
-export function validateEgress(facts: EgressFacts | undefined, given: Inputs, problems: Problems): void {
+export function validateEgress(facts: EgressFacts | undefined, given: Inputs, problems: Problems, consumesQueue: boolean = false): void {
     if (!facts?.withoutInternetEgress) {
         return;
     }
@@ -208,6 +210,10 @@ export function validateEgress(facts: EgressFacts | undefined, given: Inputs, pr
             described(secretCount > 0 ? `${secretCount} secret${secretCount === 1 ? "" : "s"}` : "a secret ARN"),
             "Set `enableSecretsEndpoints` to true on the Platform.");
     }
+    if (consumesQueue && !facts.queueEndpoint) {
+        problems.add("platform", "has no NAT gateway and no SQS endpoint, so the worker cannot reach its queue",
+            described("a platform without internet egress"), "Set `enableQueueEndpoint` to true on the Platform.");
+    }
     if (given.enableExecuteCommand === true && !facts.executeCommandEndpoint) {
         problems.add("enableExecuteCommand", "needs the SSM messages endpoint, and the platform has no NAT gateway and no such endpoint",
             true, "Set `enableExecuteCommandEndpoint` to true on the Platform.");
@@ -217,7 +223,7 @@ export function validateEgress(facts: EgressFacts | undefined, given: Inputs, pr
 /** The platform's endpoint switches: they apply to a VPC the platform creates without NAT gateways. */
 export function validateEndpointSwitches(given: Inputs, resolved: Inputs, problems: Problems): void {
     const natless = resolved.natGateways === "None" && given.vpcId === undefined;
-    for (const key of ["enableSecretsEndpoints", "enableExecuteCommandEndpoint"] as const) {
+    for (const key of ["enableSecretsEndpoints", "enableExecuteCommandEndpoint", "enableQueueEndpoint"] as const) {
         problems.checkBoolean(key, given[key]);
         if (given[key] === true && !natless) {
             problems.add(key, "applies only to a VPC the platform creates with `natGateways` None", true,

@@ -16,6 +16,8 @@ job_image = config.require("jobImage")
 domain_name = config.require("domainName")
 # Single (the default) or None (VPC endpoints instead, and private ECR images only); another value raises ValueError.
 nat_gateways = fargate_stack.NatGatewayStrategy(config.require("natGateways"))
+# Without NAT gateways the order worker reads its queue through an SQS endpoint.
+enable_queue_endpoint = config.get_bool("enableQueueEndpoint") or False
 
 # The network, cluster, HTTPS load balancer (shop.example.com and *.shop.example.com) and Service Connect namespace.
 platform = fargate_stack.Platform(
@@ -23,6 +25,7 @@ platform = fargate_stack.Platform(
     domain_name=domain_name,
     hosted_zone_id=config.require("hostedZoneId"),
     nat_gateways=nat_gateways,
+    enable_queue_endpoint=enable_queue_endpoint,
     tags={"app": "shop", "environment": pulumi.get_stack()},
 )
 

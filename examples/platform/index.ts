@@ -12,12 +12,15 @@ const jobImage = config.require("jobImage");
 const domainName = config.require("domainName");
 // Single (the dev stack) or None (the natless stack: VPC endpoints instead, and private ECR images only).
 const natGateways = config.require("natGateways", { allowedValues: Object.values(NatGatewayStrategy) });
+// Without NAT gateways the order worker reads its queue through an SQS endpoint (the natless stack sets it).
+const enableQueueEndpoint = config.getBoolean("enableQueueEndpoint") ?? false;
 
 // The network, cluster, HTTPS load balancer (shop.example.com and *.shop.example.com) and Service Connect namespace.
 const platform = new Platform("shop", {
     domainName,
     hostedZoneId: config.require("hostedZoneId"),
     natGateways,
+    enableQueueEndpoint,
     tags: { app: "shop", environment: pulumi.getStack() },
 });
 

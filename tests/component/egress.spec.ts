@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { Platform, WebService } from "../../components";
+import { Platform, WebService, WorkerService } from "../../components";
 import { AwsMocks, settle } from "../support/awsMocks";
 import { build, json } from "../support/fixture";
 import { buildPlatform } from "../support/platformFixture";
@@ -15,10 +15,12 @@ const endpoints = (mocks: AwsMocks) => mocks.ofType("aws:ec2/vpcEndpoint:VpcEndp
     .map(e => [e.name, e.inputs.vpcEndpointType, e.inputs.serviceName]).sort();
 
 describe("networking without NAT gateways", () => {
-    describe("a Platform with natGateways None and both endpoint switches", () => {
+    describe("a Platform with natGateways None and every endpoint switch", () => {
         let built: Awaited<ReturnType<typeof buildPlatform>>;
         before(async () => {
-            built = await buildPlatform([], { natGateways: "None", enableSecretsEndpoints: true, enableExecuteCommandEndpoint: true });
+            built = await buildPlatform([], {
+                natGateways: "None", enableSecretsEndpoints: true, enableExecuteCommandEndpoint: true, enableQueueEndpoint: true,
+            });
         });
 
         it("creates the S3 gateway endpoint and the interface endpoints tasks need to start, plus the ones switched on", () => {
@@ -28,6 +30,7 @@ describe("networking without NAT gateways", () => {
                 ["main-logs-endpoint", "Interface", "com.amazonaws.us-east-1.logs"],
                 ["main-s3-endpoint", "Gateway", "com.amazonaws.us-east-1.s3"],
                 ["main-secretsmanager-endpoint", "Interface", "com.amazonaws.us-east-1.secretsmanager"],
+                ["main-sqs-endpoint", "Interface", "com.amazonaws.us-east-1.sqs"],
                 ["main-ssm-endpoint", "Interface", "com.amazonaws.us-east-1.ssm"],
                 ["main-ssmmessages-endpoint", "Interface", "com.amazonaws.us-east-1.ssmmessages"],
             ]);
@@ -93,11 +96,32 @@ describe("networking without NAT gateways", () => {
         ].join("\n"));
     });
 
+    it("rejects a queue worker on a platform without internet egress and without the SQS endpoint", async () => {
+        new AwsMocks().install();
+        const platform = new Platform("main", { natGateways: "None" });
+        await expectInvalid(() => new WorkerService("orders", { platform: platform.ref, image: ECR_IMAGE }), [
+            "WorkerService \"orders\" has invalid arguments (1 problem); nothing was created:",
+            "  - `platform` has no NAT gateway and no SQS endpoint, so the worker cannot reach its queue; got a platform without internet egress. Set `enableQueueEndpoint` to true on the Platform.",
+        ].join("\n"));
+    });
+
+    it("accepts that worker once the platform has the SQS endpoint, admitting it through the services group", async () => {
+        const mocks = new AwsMocks().install();
+        const platform = new Platform("main", { natGateways: "None", enableQueueEndpoint: true });
+        new WorkerService("orders", { platform: platform.ref, image: ECR_IMAGE });
+        await settle();
+        assert.deepStrictEqual(endpoints(mocks).map(e => e[0]),
+            ["main-ecr-api-endpoint", "main-ecr-dkr-endpoint", "main-logs-endpoint", "main-s3-endpoint", "main-sqs-endpoint"]);
+        assert.deepStrictEqual(mocks.ofType("aws:ecs/service:Service").map(s => [s.name, s.inputs.networkConfiguration.securityGroups]),
+            [["orders-service", ["orders-task-sg-id", "main-services-sg-id"]]]);
+    });
+
     it("rejects the endpoint switches on a platform with NAT gateways", async () => {
         new AwsMocks().install();
-        await expectInvalid(() => new Platform("main", { enableSecretsEndpoints: true }), [
-            "Platform \"main\" has invalid arguments (1 problem); nothing was created:",
+        await expectInvalid(() => new Platform("main", { enableSecretsEndpoints: true, enableQueueEndpoint: true }), [
+            "Platform \"main\" has invalid arguments (2 problems); nothing was created:",
             "  - `enableSecretsEndpoints` applies only to a VPC the platform creates with `natGateways` None; got true. Remove it: with NAT gateways (or your own VPC) the tasks reach these services already.",
+            "  - `enableQueueEndpoint` applies only to a VPC the platform creates with `natGateways` None; got true. Remove it: with NAT gateways (or your own VPC) the tasks reach these services already.",
         ].join("\n"));
     });
 });
