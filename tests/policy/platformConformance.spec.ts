@@ -27,8 +27,8 @@ const HTTPS: PlatformArgs = { domainName: "shop.example.com", hostedZoneId: "Z1"
 const VARIANTS: { title: string; platform: PlatformArgs; workloads: Workload[]; advisories: string[] }[] = [
     { title: "the shop platform with HTTPS and all four workload kinds", platform: HTTPS, workloads: SHOP, advisories: [] },
     {
-        title: "an HTTP-only platform without NAT gateways",
-        platform: { natGateways: "None" }, workloads: SHOP,
+        title: "an HTTP-only platform without NAT gateways (with the SQS endpoint its worker needs)",
+        platform: { natGateways: "None", enableQueueEndpoint: true }, workloads: SHOP,
         advisories: ["alb-listener-https main-http"],
     },
     {
