@@ -4,7 +4,7 @@
  *
  * `pulumi.runtime.setMocks` installs the SDK's own `MockMonitor`; its `Mocks.newResource` callback sees neither the
  * parent nor the dependencies, so we wrap the monitor's `registerResource` (the one place every registration passes)
- * instead of re-implementing the runtime.
+ * and `readResource` (where `aws.<type>.get(name, id)` goes) instead of re-implementing the runtime.
  */
 import type { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 
@@ -23,11 +23,18 @@ export interface RecordedResource {
     propertyDependencies: Record<string, string[]>;
     /** The `ignoreChanges` resource option. */
     ignoreChanges: string[];
+    /**
+     * True for a resource read with `.get(name, id)` (the monitor's ReadResource): the engine reads it rather than
+     * creating it, lists it in the stack the policy pack sees, and runs no resource policy on it. Its `inputs` are
+     * the state the program passed plus its `id`.
+     */
+    read?: boolean;
 }
 
 /**
- * Wraps `monitor.registerResource` so that each successful registration is passed to `onRecord`. `deserialize` is
- * the SDK's `deserializeProperties` from the same copy of `@pulumi/pulumi` the program uses.
+ * Wraps `monitor.registerResource` and `monitor.readResource` so that each successful registration or read is passed
+ * to `onRecord`. `deserialize` is the SDK's `deserializeProperties` from the same copy of `@pulumi/pulumi` the program
+ * uses.
  */
 export function recordRegistrations(
     monitor: MockMonitor,
@@ -42,6 +49,26 @@ export function recordRegistrations(
             }
             callback(err, resp);
         });
+    const read = monitor.readResource.bind(monitor);
+    monitor.readResource = (req: any, callback: (err: any, resp: any) => void) =>
+        read(req, (err: any, resp: any) => {
+            if (!err) {
+                onRecord(toReadRecord(req, resp.getUrn(), deserialize));
+            }
+            callback(err, resp);
+        });
+}
+
+/** A read as the engine lists it: the state the program passed, with the ID it read (unknown markers kept). */
+function toReadRecord(req: any, urn: string, deserialize: (struct: any) => Record<string, any>): RecordedResource {
+    const state = deserialize(req.getProperties());
+    // The ID travels as a serialized value of its own (the unknown sentinel when it is an Output not yet known).
+    const { id } = deserialize({ toJavaScript: () => ({ id: req.getId() }) });
+    return {
+        type: req.getType(), name: req.getName(), urn, parent: req.getParent(), custom: true,
+        inputs: { ...state, id }, dependencies: req.getDependenciesList(), propertyDependencies: {},
+        ignoreChanges: [], read: true,
+    };
 }
 
 function toRecord(req: any, urn: string, deserialize: (struct: any) => Record<string, any>): RecordedResource {
