@@ -121,9 +121,12 @@ export class PolicyPackClient {
         return toResult(response);
     }
 
-    /** What a preview does: `Analyze` for every resource, then `AnalyzeStack`; all diagnostics in that order. */
+    /**
+     * What a preview does: `Analyze` for every resource the program registers (not for those it reads with `.get`),
+     * then `AnalyzeStack` with all of them; all diagnostics in that order.
+     */
     async analyzeAll(resources: readonly WireResource[]): Promise<Diagnostic[]> {
-        const perResource = await Promise.all(resources.map(resource => this.analyze(resource)));
+        const perResource = await Promise.all(resources.filter(r => !r.read).map(resource => this.analyze(resource)));
         const stack = await this.analyzeStack(resources);
         return [...perResource.flatMap(result => result.diagnostics), ...stack.diagnostics];
     }

@@ -28,6 +28,11 @@ export interface WireResource {
     /** For each top-level input, the URNs of the resources it was built from. */
     propertyDependencies?: Record<string, string[]>;
     protect?: boolean;
+    /**
+     * True for a resource the program read with `.get`: the engine lists it in `AnalyzeStack` but sends no `Analyze`
+     * for it (resource policies judge what a program creates).
+     */
+    read?: boolean;
 }
 
 /** A registration as a recorder of the mock monitor captures it (inputs rather than properties). */
@@ -39,6 +44,7 @@ export interface RecordedRegistration {
     inputs: Record<string, unknown>;
     dependencies?: string[];
     propertyDependencies?: Record<string, string[]>;
+    read?: boolean;
 }
 
 /**
@@ -54,6 +60,7 @@ export function fromRegistrations(records: readonly RecordedRegistration[]): Wir
         properties: toWireValue(record.inputs) as Record<string, unknown>,
         dependencies: record.dependencies ?? [],
         propertyDependencies: record.propertyDependencies ?? {},
+        ...(record.read ? { read: true } : {}),
     }));
 }
 
