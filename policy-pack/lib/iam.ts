@@ -39,16 +39,34 @@ export function isAwsManagedPolicy(arn: string): boolean {
 export interface RoleRef {
     /** Roles in the stack the input refers to. */
     roles: Resource[];
-    /** The ARN when it is a known string. */
+    /** The ARN (or role name) when it is a known string. */
     literal?: string;
     /** True when no role is set. */
     absent: boolean;
 }
 
 /**
- * Resolves `owner`'s role ARN input `key` to roles in the stack, by property dependency, ARN or role name. `path`
- * reads a role ARN nested in that input (a Scheduler schedule's `target.roleArn`); the property dependencies are
- * recorded for the whole top-level input.
+ * The role name an ARN or a name refers to: the last segment of `arn:<partition>:iam::<account>:role/<path>/<name>`,
+ * lower-cased, since IAM role names are unique in an account whatever their path, and case-insensitively.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-names
+ */
+export function roleNameOf(value: string): string {
+    const match = /^arn:aws[a-z-]*:iam::\d*:role\/(?:.*\/)?([^/]+)$/.exec(value);
+    return (match ? match[1] : value).toLowerCase();
+}
+
+/** The names a role resource is known by: its `name`, its ID (an IAM role's ID is its name), the name in its ARN. */
+export function roleNames(role: Resource): string[] {
+    return ["name", "id", "arn"]
+        .map(key => str(role.props, key))
+        .filter((v): v is string => typeof v === "string" && v !== "")
+        .map(roleNameOf);
+}
+
+/**
+ * Resolves `owner`'s role ARN input `key` to roles in the stack, by property dependency, ARN or role name (an ARN, a
+ * name, an ARN with a path: one role). `path` reads a role ARN nested in that input (a Scheduler schedule's
+ * `target.roleArn`); the property dependencies are recorded for the whole top-level input.
  */
 export function resolveRole(stack: StackIndex, owner: Resource, key: string, path: string[] = [key]): RoleRef {
     const value = get(owner.props, ...path);
@@ -57,13 +75,9 @@ export function resolveRole(stack: StackIndex, owner: Resource, key: string, pat
     }
     const roles = stack.dependenciesOf(owner, key, [T.iamRole]);
     if (typeof value === "string" && !isUnknown(value)) {
-        const byArn = stack.findByIdentifier(value, [T.iamRole]);
-        const byName = stack.ofType(T.iamRole).find(role => {
-            const name = str(role.props, "name");
-            return typeof name === "string" && value.endsWith(`/${name}`);
-        });
-        const match = byArn ?? byName;
-        return { roles: unique(match ? [...roles, match] : roles), literal: value, absent: false };
+        const name = roleNameOf(value);
+        const matches = stack.ofType(T.iamRole).filter(role => roleNames(role).includes(name));
+        return { roles: unique([...roles, ...matches]), literal: value, absent: false };
     }
     return { roles, absent: false };
 }

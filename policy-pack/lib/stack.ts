@@ -24,6 +24,22 @@ export function knownIdentifiers(resource: Resource): string[] {
     return out;
 }
 
+/**
+ * True for a resource the program read with `.get(name, id)` instead of creating it, as this preview shows it: its ID
+ * is known and it carries no other state. The offline preview cannot read the account, so it records only the ID (and
+ * any state the program passed to `.get`); the Pulumi CLI reads the resource and sends its whole state, which rules
+ * judge like any other. Rules must never take the state such a resource does not show for settings left unset.
+ */
+export function isReadResource(resource: Resource): boolean {
+    const id = str(resource.props, "id");
+    return typeof id === "string" && id !== "" && Object.keys(resource.props).every(key => key === "id");
+}
+
+/** `"name" (id)` for a read resource, the way messages name one. */
+export function readLabel(resource: Resource): string {
+    return `"${resource.name}" (${str(resource.props, "id") as string}, read with .get)`;
+}
+
 /** Read-only lookups over the resources of one stack. */
 export class StackIndex {
     private readonly byType = new Map<string, Resource[]>();
@@ -81,6 +97,8 @@ export function unique(resources: readonly Resource[]): Resource[] {
 export interface ReferenceSet {
     /** In-stack resources, found through property dependencies or by a known identifier. */
     resources: Resource[];
+    /** Resources read with `.get` whose state this preview does not show ({@link isReadResource}). */
+    read: Resource[];
     /** Known literal values that match no resource in the stack. */
     external: string[];
     /** True when the list has unknown entries that the resources its input depends on do not account for. */
@@ -121,5 +139,6 @@ export function resolveReferences(
     // resources as there are unmatched literals, the literals are those resources' IDs, not outside resources.
     const withoutId = resources.filter(r => typeof str(r.props, "id") !== "string").length;
     const outside = external.length <= withoutId - unknownEntries ? [] : external;
-    return { resources: unique(resources), external: outside, untraceable };
+    const all = unique(resources);
+    return { resources: all.filter(r => !isReadResource(r)), read: all.filter(isReadResource), external: outside, untraceable };
 }
