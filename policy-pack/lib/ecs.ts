@@ -1,68 +1,125 @@
 /**
- * Where each kind of ECS task launcher keeps its awsvpc network configuration. Services, task sets, EventBridge ECS
- * targets and EventBridge Scheduler schedules all place task ENIs into subnets with security groups; only the path
- * to `networkConfiguration` and the top-level input that carries its property dependencies differ. The same holds
- * for the ECS Exec switch and the cluster and task definition references of the launchers that can enable ECS Exec.
+ * Where each kind of ECS task launcher keeps its awsvpc network configuration, its launch type and its task
+ * definition. Services, task sets, EventBridge ECS targets, EventBridge Scheduler schedules, EventBridge Pipes ECS
+ * targets, Step Functions `ecs:runTask` states and awsx `FargateService` components all place task ENIs into subnets
+ * with security groups; only the path to the configuration and the top-level input that carries its property
+ * dependencies differ.
+ *
+ * Not followed (the pack does not check their networks): AWS Batch compute environments and job queues on Fargate,
+ * CodePipeline and CodeDeploy ECS deployments (they update a service the stack already declares), and tasks started
+ * by code (the RunTask API from a Lambda function or a container).
  */
 import { knownIdentifiers, Resource, StackIndex } from "./stack";
+import { runTaskStates } from "./stateMachine";
 import { T } from "./types";
-import { get, isSet, isUnknown, items, Read, str, UNKNOWN } from "./values";
+import { bool, get, isSet, isUnknown, items, Read, str, UNKNOWN } from "./values";
 
 /** One kind of resource that launches ECS tasks. */
 export interface LauncherKind {
     type: string;
-    /** Top-level input whose property dependencies include the subnets and security groups. */
+    /** Top-level input whose property dependencies include the subnets, security groups and task definition. */
     dependencyKey: string;
-    /** Path from the resource's properties to the `networkConfiguration` object. */
+    /** Path from the resource's properties to the object with `subnets`, `securityGroups` and `assignPublicIp`. */
     networkPath: string[];
     /** The input path as users write it, for messages. */
     networkPathText: string;
+    /** Path to the object holding `launchType`, `capacityProviderStrategies` and the task definition reference. */
+    launchPath: string[];
+    /** Key of the task definition reference in that object. */
+    taskDefinitionField: string;
+    /** Top-level input whose property dependencies include the task definition. */
+    taskDefinitionKey: string;
+    /**
+     * True for a component whose children (the ECS service it creates) the stack may show: rules that see a child
+     * service judge the child instead.
+     */
+    component?: boolean;
 }
 
 /** Every launcher kind the pack follows. */
 export const LAUNCHER_KINDS: readonly LauncherKind[] = [
+    kind(T.ecsService, "networkConfiguration", [], "taskDefinition"),
+    kind(T.ecsTaskSet, "networkConfiguration", [], "taskDefinition"),
+    kind(T.eventTarget, "ecsTarget", ["ecsTarget"], "taskDefinitionArn"),
+    kind(T.schedule, "target", ["target", "ecsParameters"], "taskDefinitionArn"),
     {
-        type: T.ecsService,
-        dependencyKey: "networkConfiguration",
-        networkPath: ["networkConfiguration"],
-        networkPathText: "networkConfiguration",
+        ...kind(T.pipe, "targetParameters", ["targetParameters", "ecsTaskParameters"], "taskDefinitionArn"),
+        networkPath: ["targetParameters", "ecsTaskParameters", "networkConfiguration", "awsVpcConfiguration"],
+        networkPathText: "targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration",
     },
-    {
-        type: T.ecsTaskSet,
-        dependencyKey: "networkConfiguration",
-        networkPath: ["networkConfiguration"],
-        networkPathText: "networkConfiguration",
-    },
-    {
-        type: T.eventTarget,
-        dependencyKey: "ecsTarget",
-        networkPath: ["ecsTarget", "networkConfiguration"],
-        networkPathText: "ecsTarget.networkConfiguration",
-    },
-    {
-        type: T.schedule,
-        dependencyKey: "target",
-        networkPath: ["target", "ecsParameters", "networkConfiguration"],
-        networkPathText: "target.ecsParameters.networkConfiguration",
-    },
+    { ...kind(T.stateMachine, "definition", [], ""), networkPath: [], networkPathText: "definition" },
+    { ...kind(T.awsxFargateService, "networkConfiguration", [], "taskDefinition"), component: true },
 ];
+
+function kind(type: string, dependencyKey: string, launchPath: string[], taskDefinitionField: string): LauncherKind {
+    const networkPath = [...launchPath, "networkConfiguration"];
+    const taskDefinitionKey = launchPath[0] ?? taskDefinitionField;
+    return { type, dependencyKey, networkPath, networkPathText: networkPath.join("."), launchPath, taskDefinitionField, taskDefinitionKey };
+}
 
 /** The launcher kind for a type token, if it is one. */
 export function launcherKind(type: string): LauncherKind | undefined {
     return LAUNCHER_KINDS.find(kind => kind.type === type);
 }
 
-/** A launcher's network configuration, read safely. */
+/** One awsvpc network configuration of a launcher, read safely. */
 export interface NetworkConfiguration {
     kind: LauncherKind;
-    /** The configuration object, {@link UNKNOWN}, or `undefined` when the launcher sets none (not awsvpc). */
+    /** The object with `subnets`, `securityGroups` and `assignPublicIp`, or {@link UNKNOWN}. */
     config: Read;
+    /** Where it is, for messages (`networkConfiguration`, `definition state "Run report" …`). */
+    pathText: string;
+    /** The key of `config` that turns public IPs on, as users write it. */
+    publicIpText: string;
+    /** For an awsx service without `networkConfiguration`: awsx places the tasks in the default VPC's subnets. */
+    awsxDefaultVpc?: boolean;
 }
 
-/** Reads the network configuration of a launcher, or `undefined` when `type` launches no ECS tasks. */
-export function networkConfiguration(type: string, props: unknown): NetworkConfiguration | undefined {
+/**
+ * The awsvpc network configurations of a launcher (a state machine may have several); empty when `type` launches no
+ * ECS tasks or its configuration is not set (not awsvpc).
+ */
+export function networkConfigurations(type: string, props: unknown): NetworkConfiguration[] {
     const kind = launcherKind(type);
-    return kind ? { kind, config: get(props, ...kind.networkPath) } : undefined;
+    if (!kind) {
+        return [];
+    }
+    if (kind.type === T.stateMachine) {
+        return stateMachineNetworks(kind, props);
+    }
+    const config = get(props, ...kind.networkPath);
+    const network = { kind, config, pathText: kind.networkPathText, publicIpText: `${kind.networkPathText}.assignPublicIp` };
+    if (kind.type === T.awsxFargateService && !isSet(config)) {
+        // awsx's FargateService without networkConfiguration takes the default VPC's subnets (public ones when
+        // assignPublicIp is true, private ones otherwise) and passes assignPublicIp on.
+        const assign = get(props, "assignPublicIp");
+        return [{ ...network, config: { assignPublicIp: assign }, pathText: "assignPublicIp", publicIpText: "assignPublicIp", awsxDefaultVpc: true }];
+    }
+    return isSet(config) ? [network] : [];
+}
+
+function stateMachineNetworks(kind: LauncherKind, props: unknown): NetworkConfiguration[] {
+    const states = runTaskStates(get(props, "definition"));
+    if (states === UNKNOWN) {
+        return [{ kind, config: UNKNOWN, pathText: "definition", publicIpText: "definition" }];
+    }
+    const path = "Parameters.NetworkConfiguration.AwsvpcConfiguration";
+    return (states ?? [])
+        .filter(state => isSet(state.network))
+        .map(state => ({ kind, config: state.network, pathText: `definition state "${state.name}" ${path}`, publicIpText: `definition state "${state.name}" ${path}.AssignPublicIp` }));
+}
+
+/** Whether a network configuration gives tasks public IPs: `true` or `"ENABLED"` (Pipes, Step Functions). */
+export function assignsPublicIp(network: NetworkConfiguration): boolean | typeof UNKNOWN | undefined {
+    const value = isUnknown(network.config) ? UNKNOWN : get(network.config, "assignPublicIp");
+    if (isUnknown(value)) {
+        return UNKNOWN;
+    }
+    if (typeof value === "string" && /^(ENABLED|DISABLED)$/i.test(value)) {
+        return value.toUpperCase() === "ENABLED";
+    }
+    const flag = bool(network.config, "assignPublicIp");
+    return flag === UNKNOWN ? UNKNOWN : flag;
 }
 
 /** One list of a network configuration (`subnets`, `securityGroups`), read only by the rules that need it. */
@@ -70,76 +127,81 @@ export function networkList(network: NetworkConfiguration, key: "subnets" | "sec
     return isUnknown(network.config) ? UNKNOWN : items(network.config, key);
 }
 
-/** A launcher in the stack with its network configuration. */
+/** A launcher in the stack with one of its network configurations. */
 export interface Launcher {
     resource: Resource;
     network: NetworkConfiguration;
 }
 
-/** Launchers in the stack that place tasks with an awsvpc network configuration (set or unknown). */
+/**
+ * Launchers in the stack that place tasks with an awsvpc network configuration (set or unknown). A component
+ * launcher (awsx) is left out when the stack shows the ECS service it creates: that service is judged instead.
+ */
 export function awsvpcLaunchers(resources: readonly Resource[]): Launcher[] {
-    const out: Launcher[] = [];
-    for (const resource of resources) {
-        const network = networkConfiguration(resource.type, resource.props);
-        if (network && network.config !== undefined && network.config !== null) {
-            out.push({ resource, network });
+    return resources.flatMap(resource => {
+        if (launcherKind(resource.type)?.component && hasChildService(resources, resource)) {
+            return [];
         }
-    }
-    return out;
+        return networkConfigurations(resource.type, resource.props).map(network => ({ resource, network }));
+    });
 }
+
+function hasChildService(resources: readonly Resource[], component: Resource): boolean {
+    return resources.some(r => r.type === T.ecsService && r.parent?.urn === component.urn);
+}
+
+/** Capacity providers that run tasks on Fargate. */
+const FARGATE_PROVIDERS = ["FARGATE", "FARGATE_SPOT"];
 
 /**
- * Where a kind of ECS task launcher keeps its ECS Exec switch and the references to the cluster and task definition
- * its tasks run on. Services, EventBridge ECS targets and Scheduler ECS targets can each enable ECS Exec; task sets
- * cannot.
+ * The task definitions the stack runs on Fargate, each with the launcher that does: a launch type of `FARGATE`, or a
+ * capacity provider strategy of Fargate providers only. awsx services always run on Fargate.
  */
-export interface ExecLauncherKind {
-    type: string;
-    /** Path to `enableExecuteCommand`, and the input path as users write it. */
-    execPath: string[];
-    execPathText: string;
-    /** Path to the cluster ARN (or name), and the top-level input whose property dependencies include the cluster. */
-    clusterPath: string[];
-    clusterKey: string;
-    /** Path to the task definition ARN (or family), and the top-level input carrying its property dependencies. */
-    taskDefinitionPath: string[];
-    taskDefinitionKey: string;
-    taskDefinitionPathText: string;
+export function fargateRuns(stack: StackIndex): Map<string, Resource> {
+    const runs = new Map<string, Resource>();
+    for (const kind of LAUNCHER_KINDS) {
+        for (const launcher of stack.ofType(kind.type)) {
+            for (const task of fargateTasksOf(stack, kind, launcher)) {
+                if (!runs.has(task.urn)) {
+                    runs.set(task.urn, launcher);
+                }
+            }
+        }
+    }
+    return runs;
 }
 
-/** Every launcher kind that can enable ECS Exec. */
-export const EXEC_LAUNCHER_KINDS: readonly ExecLauncherKind[] = [
-    {
-        type: T.ecsService,
-        execPath: ["enableExecuteCommand"],
-        execPathText: "enableExecuteCommand",
-        clusterPath: ["cluster"],
-        clusterKey: "cluster",
-        taskDefinitionPath: ["taskDefinition"],
-        taskDefinitionKey: "taskDefinition",
-        taskDefinitionPathText: "taskDefinition",
-    },
-    {
-        type: T.eventTarget,
-        execPath: ["ecsTarget", "enableExecuteCommand"],
-        execPathText: "ecsTarget.enableExecuteCommand",
-        clusterPath: ["arn"],
-        clusterKey: "arn",
-        taskDefinitionPath: ["ecsTarget", "taskDefinitionArn"],
-        taskDefinitionKey: "ecsTarget",
-        taskDefinitionPathText: "ecsTarget.taskDefinitionArn",
-    },
-    {
-        type: T.schedule,
-        execPath: ["target", "ecsParameters", "enableExecuteCommand"],
-        execPathText: "target.ecsParameters.enableExecuteCommand",
-        clusterPath: ["target", "arn"],
-        clusterKey: "target",
-        taskDefinitionPath: ["target", "ecsParameters", "taskDefinitionArn"],
-        taskDefinitionKey: "target",
-        taskDefinitionPathText: "target.ecsParameters.taskDefinitionArn",
-    },
-];
+function fargateTasksOf(stack: StackIndex, kind: LauncherKind, launcher: Resource): Resource[] {
+    const tasks = (path: string[]) =>
+        resolveLauncherRef(stack, launcher, path, kind.taskDefinitionKey, [T.ecsTaskDefinition], namesTaskFamily).resources;
+    if (kind.type === T.stateMachine) {
+        const states = runTaskStates(get(launcher.props, "definition"));
+        return Array.isArray(states)
+            ? states.filter(s => onFargate(s.launchType, s.capacityProviders)).flatMap(s => tasksNamed(stack, s.taskDefinition))
+            : [];
+    }
+    if (kind.component) {
+        return tasks([kind.taskDefinitionField]);
+    }
+    const launch = get(launcher.props, ...kind.launchPath);
+    const strategies = items(launch, "capacityProviderStrategies");
+    const providers = strategies === UNKNOWN ? UNKNOWN : (strategies ?? []).map(entry => str(entry, "capacityProvider"));
+    const fargate = onFargate(str(launch, "launchType"), providers);
+    return fargate ? tasks([...kind.launchPath, kind.taskDefinitionField]) : [];
+}
+
+function onFargate(launchType: unknown, providers: unknown[] | typeof UNKNOWN): boolean {
+    if (launchType === "FARGATE") {
+        return true;
+    }
+    return Array.isArray(providers) && providers.length > 0 && providers.every(p => typeof p === "string" && FARGATE_PROVIDERS.includes(p));
+}
+
+function tasksNamed(stack: StackIndex, value: unknown): Resource[] {
+    return typeof value === "string" && !isUnknown(value)
+        ? stack.ofType(T.ecsTaskDefinition).filter(task => namesTaskFamily(task, value))
+        : [];
+}
 
 /** What a launcher's reference to its cluster or task definition resolves to. */
 export interface LauncherRef {
@@ -194,3 +256,4 @@ export function namesTaskFamily(task: Resource, value: string): boolean {
     const reference = value.includes(":task-definition/") ? value.split(":task-definition/")[1] : value;
     return reference === family || reference.startsWith(`${family}:`);
 }
+

@@ -3,7 +3,7 @@
  * it uses sends `0.0.0.0/0` or `::/0` to an internet gateway. Route tables, associations, routes and gateways are
  * matched by URN through property dependencies, so the answer is available on a fresh stack's first preview.
  */
-import { Resource, StackIndex } from "./stack";
+import { isReadResource, readLabel, Resource, StackIndex } from "./stack";
 import { mention, ROUTE_TABLE_TYPES, T } from "./types";
 import { bool, get, isUnknown, items, str, UNKNOWN } from "./values";
 
@@ -49,29 +49,77 @@ function routeTablesOf(stack: StackIndex, subnet: Resource, findings: SubnetFind
         return associations.flatMap(association => associatedTable(stack, association, findings));
     }
     // No explicit association: the subnet uses its VPC's main route table.
-    const vpcs = stack.dependenciesOf(subnet, "vpcId", [T.vpc]);
+    const vpcs = stack.dependenciesOf(subnet, "vpcId", VPC_TYPES);
     const vpcId = str(subnet.props, "vpcId");
-    const vpc = vpcs[0] ?? (typeof vpcId === "string" ? stack.findByIdentifier(vpcId, [T.vpc]) : undefined);
-    if (!vpc) {
-        findings.push({
-            decided: false,
-            reason:
-                "has no route table association in this stack and its VPC is not in this stack, so its main route " +
-                "table cannot be inspected",
-        });
-        return [];
-    }
+    const vpc = vpcs[0] ?? (typeof vpcId === "string" ? stack.findByIdentifier(vpcId, VPC_TYPES) : undefined);
     // A MainRouteTableAssociation replaces the VPC's original main table; otherwise that original table applies,
     // adopted as a DefaultRouteTable or reached by routes whose routeTableId comes from the VPC itself.
-    const replaced = stack.referrers(vpc, [T.mainRouteTableAssociation], "vpcId");
+    const replaced = vpc ? stack.referrers(vpc, [T.mainRouteTableAssociation], "vpcId") : [];
     if (replaced.length > 0) {
         return replaced.flatMap(association => associatedTable(stack, association, findings));
     }
-    const defaults = stack.referrers(vpc, [T.defaultRouteTable], "defaultRouteTableId");
-    return [
-        ...defaults.map(table => ({ label: mention(table.type, table.name), table })),
-        { label: `the main route table of VPC "${vpc.name}"`, vpc },
-    ];
+    const defaults = vpc ? stack.referrers(vpc, [T.defaultRouteTable], "defaultRouteTableId") : [];
+    const tables = defaults.map(table => ({ label: mention(table.type, table.name), table }));
+    const unmanaged = mainTableOutsideStack(subnet, vpc, typeof vpcId === "string" ? vpcId : undefined);
+    if (unmanaged && defaults.length === 0) {
+        findings.push(unmanaged);
+        return [];
+    }
+    return vpc ? [...tables, { label: `the main route table of VPC "${vpc.name}"`, vpc }] : tables;
+}
+
+/** Every VPC token: VPCs the stack creates and the default VPC it adopts. */
+const VPC_TYPES: readonly string[] = [T.vpc, T.defaultVpc];
+
+/** The default VPC's IPv4 range: AWS creates every default VPC with 172.31.0.0/16 and its default subnets in it. */
+const DEFAULT_VPC_CIDR = "172.31.0.0/16";
+
+/**
+ * Why a subnet on its VPC's main route table cannot be judged by that table's routes in the stack, or undefined when
+ * it can (a VPC this stack creates: AWS gives it a main table with only the local route). A default VPC's main table
+ * routes 0.0.0.0/0 to its internet gateway, by AWS's definition of a default VPC: a subnet in one is public.
+ * @see https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc-components.html
+ */
+function mainTableOutsideStack(subnet: Resource, vpc: Resource | undefined, vpcId: string | undefined): SubnetFinding | undefined {
+    const publicMain = "uses its main route table, which AWS routes 0.0.0.0/0 to the default VPC's internet gateway";
+    if (vpc?.type === T.defaultVpc) {
+        return { decided: true, reason: `is in default VPC "${vpc.name}" (aws.ec2.DefaultVpc) and ${publicMain}` };
+    }
+    const existing = vpc && (isReadResource(vpc) || typeof str(vpc.props, "mainRouteTableId") === "string");
+    if (vpc && !existing) {
+        return undefined;
+    }
+    const which = vpc ? `VPC ${isReadResource(vpc) ? readLabel(vpc) : `"${vpc.name}"`}` : `VPC "${vpcId ?? "with an unknown ID"}"`;
+    const cidr = str(subnet.props, "cidrBlock");
+    if (typeof cidr === "string" && cidrWithin(cidr, DEFAULT_VPC_CIDR)) {
+        return {
+            decided: true,
+            reason: `is in the account's default VPC (its CIDR block ${cidr} lies in ${DEFAULT_VPC_CIDR}, the default ` +
+                `VPC's range, and ${which} is not created by this stack) and ${publicMain}`,
+        };
+    }
+    return {
+        decided: false,
+        reason: vpc
+            ? `has no route table association in this stack and uses the main route table of ${which}, which existed ` +
+              "before this stack and whose routes it does not manage, so that table cannot be inspected"
+            : "has no route table association in this stack and its VPC is not in this stack, so its main route " +
+              "table cannot be inspected",
+    };
+}
+
+/** Whether IPv4 CIDR block `inner` lies within `outer`. */
+export function cidrWithin(inner: string, outer: string): boolean {
+    const parse = (cidr: string) => {
+        const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr.trim());
+        return match ? { ip: match.slice(1, 5).reduce((n, octet) => n * 256 + Number(octet), 0), bits: Number(match[5]) } : undefined;
+    };
+    const [a, b] = [parse(inner), parse(outer)];
+    if (!a || !b || a.bits < b.bits) {
+        return false;
+    }
+    const size = 2 ** (32 - b.bits);
+    return Math.floor(a.ip / size) === Math.floor(b.ip / size);
 }
 
 function associatedTable(stack: StackIndex, association: Resource, findings: SubnetFinding[]): TableRef[] {

@@ -7,6 +7,7 @@
 /** Type tokens, one constant per resource kind. */
 export const T = {
     vpc: "aws:ec2/vpc:Vpc",
+    defaultVpc: "aws:ec2/defaultVpc:DefaultVpc",
     subnet: "aws:ec2/subnet:Subnet",
     defaultSubnet: "aws:ec2/defaultSubnet:DefaultSubnet",
     internetGateway: "aws:ec2/internetGateway:InternetGateway",
@@ -24,6 +25,9 @@ export const T = {
     ecsCluster: "aws:ecs/cluster:Cluster",
     eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
     schedule: "aws:scheduler/schedule:Schedule",
+    pipe: "aws:pipes/pipe:Pipe",
+    stateMachine: "aws:sfn/stateMachine:StateMachine",
+    awsxFargateService: "awsx:ecs:FargateService",
     iamRole: "aws:iam/role:Role",
     iamRolePolicy: "aws:iam/rolePolicy:RolePolicy",
     iamRolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
@@ -71,6 +75,8 @@ export const ROUTE_TABLE_TYPES: readonly string[] = [T.routeTable, T.defaultRout
 
 /** Human names for types, used in violation messages ("ECS service \"web\" ..."). */
 const KIND_NAMES: Record<string, string> = {
+    [T.vpc]: "VPC",
+    [T.defaultVpc]: "Default VPC",
     [T.subnet]: "Subnet",
     [T.defaultSubnet]: "Default subnet",
     [T.routeTable]: "Route table",
@@ -82,6 +88,9 @@ const KIND_NAMES: Record<string, string> = {
     [T.ecsCluster]: "ECS cluster",
     [T.eventTarget]: "EventBridge target",
     [T.schedule]: "Scheduler schedule",
+    [T.pipe]: "EventBridge pipe",
+    [T.stateMachine]: "State machine",
+    [T.awsxFargateService]: "awsx Fargate service",
     [T.iamRole]: "IAM role",
     [T.iamRolePolicy]: "IAM role policy",
     [T.iamRolePolicyAttachment]: "IAM role policy attachment",
@@ -112,5 +121,5 @@ export function describe(type: string, name: string): string {
 /** {@link describe} for use inside a sentence (`route table "rt"`). */
 export function mention(type: string, name: string): string {
     const text = describe(type, name);
-    return /^(ECS|IAM|ECR|ALB|SQS|SNS|KMS|EFS|VPC|S3|CloudWatch)\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+    return /^(ECS|IAM|ECR|ALB|SQS|SNS|KMS|EFS|VPC|S3|EventBridge|Scheduler|CloudWatch)\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -5,13 +5,12 @@
  */
 import { parseContainers } from "../lib/containers";
 import {
-    EXEC_LAUNCHER_KINDS,
-    ExecLauncherKind,
     LauncherRef,
     namesCluster,
     namesTaskFamily,
     resolveLauncherRef,
 } from "../lib/ecs";
+import { EXEC_LAUNCHER_KINDS, ExecLauncherKind } from "../lib/exec";
 import { Reporter, stackPolicy } from "../lib/policy";
 import { Resource, StackIndex } from "../lib/stack";
 import { describe, mention, S3_BUCKET_TYPES, T } from "../lib/types";

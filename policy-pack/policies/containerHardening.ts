@@ -59,7 +59,7 @@ export const ecsContainerReadOnlyRoot = resourcePolicy(
     {
         name: "ecs-container-read-only-root",
         title: "Read-only root filesystem",
-        description: "Checks that every container in an ECS task definition sets readonlyRootFilesystem to true.",
+        description: "Checks that every container in a Linux ECS task definition sets readonlyRootFilesystem to true.",
         severity: "medium",
         enforcementLevel: "advisory",
         remediationSteps: [
@@ -70,7 +70,10 @@ export const ecsContainerReadOnlyRoot = resourcePolicy(
         anchors: { securityHub: ["ECS.5"], checkov: ["CKV_AWS_336"] },
     },
     [T.ecsTaskDefinition],
-    check =>
+    check => {
+        if (isWindowsTask(check.props)) {
+            return; // ECS does not support readonlyRootFilesystem for Windows containers
+        }
         forEachContainer(check, "a read-only root filesystem", (container, subject) => {
             if (get(container.definition, "readonlyRootFilesystem") !== true) {
                 check.report.violation(
@@ -78,8 +81,18 @@ export const ecsContainerReadOnlyRoot = resourcePolicy(
                         "volume for paths it writes to.",
                 );
             }
-        }),
+        });
+    },
 );
+
+/**
+ * True for a task definition of Windows containers, on which ECS supports neither `readonlyRootFilesystem` nor `user`.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
+ */
+function isWindowsTask(props: unknown): boolean {
+    const os = str(props, "runtimePlatform", "operatingSystemFamily");
+    return typeof os === "string" && isWindowsFamily(os);
+}
 
 const ROOT_USER = /^(root|0)(:.*)?$/;
 
@@ -99,8 +112,7 @@ export const ecsContainerNonRootUser = resourcePolicy(
     },
     [T.ecsTaskDefinition],
     check => {
-        const os = str(check.props, "runtimePlatform", "operatingSystemFamily");
-        if (typeof os === "string" && isWindowsFamily(os)) {
+        if (isWindowsTask(check.props)) {
             return; // ECS does not support `user` for Windows containers
         }
         forEachContainer(check, "a non-root user", (container, subject) => {

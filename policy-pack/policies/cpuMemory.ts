@@ -4,8 +4,10 @@
  * this policy cannot drift apart.
  */
 import { checkTaskSize, TaskSizeProblem } from "../../components/rules";
-import { resourcePolicy, ResourceCheck } from "../lib/policy";
-import { describe, T } from "../lib/types";
+import { fargateRuns } from "../lib/ecs";
+import { Reporter, stackPolicy } from "../lib/policy";
+import { isReadResource, Resource } from "../lib/stack";
+import { describe, mention, T } from "../lib/types";
 import { get, isUnknown, items, str, UNKNOWN } from "../lib/values";
 
 /** Parses task `cpu` as the ECS API accepts it: CPU units (`"256"`, `1024`) or vCPUs (`"1 vCPU"`, `"0.25 vcpu"`). */
@@ -33,12 +35,13 @@ export function parseMemoryMiB(value: unknown): number | undefined {
 }
 
 /** The policy. */
-export const fargateValidCpuMemory = resourcePolicy(
+export const fargateValidCpuMemory = stackPolicy(
     {
         name: "fargate-valid-cpu-memory",
         title: "Valid Fargate task size",
         description:
-            "Checks that Fargate task definitions set task-level cpu and memory to a pair Fargate supports for " +
+            "Checks that Fargate task definitions (those that require FARGATE, and those a Fargate service, task " +
+            "set or target runs whatever they declare) set task-level cpu and memory to a pair Fargate supports for " +
             "their operating system family and CPU architecture.",
         severity: "medium",
         enforcementLevel: "mandatory",
@@ -49,28 +52,38 @@ export const fargateValidCpuMemory = resourcePolicy(
         ].join("\n"),
         url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html",
     },
-    [T.ecsTaskDefinition],
-    check => {
-        const { props, report } = check;
-        const who = describe(check.type, check.name);
-        const compatibilities = items(props, "requiresCompatibilities");
-        const fargate = Array.isArray(compatibilities) && compatibilities.includes("FARGATE");
-        if (!fargate && (compatibilities === UNKNOWN || (compatibilities ?? []).some(isUnknown))) {
-            report.unverified(
-                `${who} has requiresCompatibilities unknown during preview, so whether it runs on Fargate cannot ` +
-                    "be verified. Set it to the literal [\"FARGATE\"].",
-            );
-            return;
-        }
-        if (!fargate) {
-            return; // not a Fargate task definition
-        }
-        const size = readSize(check);
-        for (const problem of size ? checkTaskSize(size.cpu, size.memory, size.os, size.arch) : []) {
-            report.violation(`${who}: ${subject(problem, size!)} ${problem.problem}. ${problem.fix}`);
+    ({ stack, report }) => {
+        const runs = fargateRuns(stack);
+        for (const task of stack.ofType(T.ecsTaskDefinition)) {
+            if (!isReadResource(task)) {
+                checkTask(task, runs.get(task.urn), report);
+            }
         }
     },
 );
+
+function checkTask(task: Resource, launcher: Resource | undefined, report: Reporter): void {
+    const who = describe(task.type, task.name);
+    const compatibilities = items(task.props, "requiresCompatibilities");
+    const declared = Array.isArray(compatibilities) && compatibilities.includes("FARGATE");
+    if (!declared && !launcher && (compatibilities === UNKNOWN || (compatibilities ?? []).some(isUnknown))) {
+        report.unverified(
+            `${who} has requiresCompatibilities unknown during preview, so whether it runs on Fargate cannot ` +
+                "be verified. Set it to the literal [\"FARGATE\"].",
+            task.urn,
+        );
+        return;
+    }
+    if (!declared && !launcher) {
+        return; // not a Fargate task definition
+    }
+    // A task definition a Fargate launcher runs is a Fargate task whatever it declares: ECS checks its size then.
+    const subjectOf = declared || !launcher ? who : `${who} (run on Fargate by ${mention(launcher.type, launcher.name)})`;
+    const size = readSize(subjectOf, task, report);
+    for (const problem of size ? checkTaskSize(size.cpu, size.memory, size.os, size.arch) : []) {
+        report.violation(`${subjectOf}: ${subject(problem, size!)} ${problem.problem}. ${problem.fix}`, task.urn);
+    }
+}
 
 interface TaskSize {
     cpu: number;
@@ -80,8 +93,8 @@ interface TaskSize {
 }
 
 /** Reads cpu, memory and platform; reports and returns undefined when any is missing, invalid or unknown. */
-function readSize({ type, name, props, report }: ResourceCheck<object>): TaskSize | undefined {
-    const who = describe(type, name);
+function readSize(who: string, task: Resource, report: Reporter): TaskSize | undefined {
+    const props = task.props;
     const raw: Record<string, unknown> = {
         cpu: get(props, "cpu"),
         memory: get(props, "memory"),
@@ -93,6 +106,7 @@ function readSize({ type, name, props, report }: ResourceCheck<object>): TaskSiz
         report.unverified(
             `${who} has ${unknown.join(", ")} unknown during preview, so its Fargate task size cannot be ` +
                 "verified. Set them to literal values.",
+            task.urn,
         );
         return undefined;
     }
@@ -105,6 +119,7 @@ function readSize({ type, name, props, report }: ResourceCheck<object>): TaskSiz
             report.violation(
                 `${who}: Fargate requires task-level ${field} (${got}). Set cpu and memory on the task definition ` +
                     "to a supported pair, for example cpu \"256\" and memory \"512\".",
+                task.urn,
             );
         }
     }

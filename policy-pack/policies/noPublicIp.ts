@@ -1,10 +1,10 @@
 /**
  * `ecs-no-public-ip`: tasks never get public IP addresses, whichever resource launches them.
  */
-import { LAUNCHER_KINDS, networkConfiguration } from "../lib/ecs";
+import { assignsPublicIp, LAUNCHER_KINDS, networkConfigurations } from "../lib/ecs";
 import { resourcePolicy } from "../lib/policy";
 import { describe } from "../lib/types";
-import { bool, isUnknown, UNKNOWN } from "../lib/values";
+import { get, UNKNOWN } from "../lib/values";
 
 /** The policy. */
 export const ecsNoPublicIp = resourcePolicy(
@@ -12,8 +12,9 @@ export const ecsNoPublicIp = resourcePolicy(
         name: "ecs-no-public-ip",
         title: "ECS tasks get no public IP",
         description:
-            "Checks that ECS services, task sets, EventBridge ECS targets and Scheduler ECS targets do not assign " +
-            "public IP addresses to tasks (assignPublicIp is not true).",
+            "Checks that ECS services, task sets, EventBridge ECS targets, Scheduler ECS targets, EventBridge Pipes " +
+            "ECS targets, Step Functions ecs:runTask states and awsx Fargate services do not assign public IP " +
+            "addresses to tasks (assignPublicIp is not true or ENABLED).",
         severity: "high",
         enforcementLevel: "mandatory",
         remediationSteps: [
@@ -26,23 +27,28 @@ export const ecsNoPublicIp = resourcePolicy(
     },
     LAUNCHER_KINDS.map(kind => kind.type),
     ({ type, name, props, report }) => {
-        const network = networkConfiguration(type, props);
-        if (!network || network.config === undefined || network.config === null) {
-            return; // no awsvpc configuration: nothing can carry a public IP
-        }
         const who = describe(type, name);
-        const path = `${network.kind.networkPathText}.assignPublicIp`;
-        const assign = isUnknown(network.config) ? UNKNOWN : bool(network.config, "assignPublicIp");
-        if (assign === true) {
-            report.violation(
-                `${who} sets ${path} to true, which gives every task a public IP address. Set it to false and ` +
-                    "run the tasks in private subnets with a NAT gateway or VPC endpoints for outbound traffic.",
-            );
-        } else if (assign === UNKNOWN) {
-            report.unverified(
-                `${who} has a ${path} that is unknown during preview, so whether tasks get public IPs cannot be ` +
-                    "verified. Set assignPublicIp to the literal false.",
-            );
+        for (const network of networkConfigurations(type, props)) {
+            const assign = assignsPublicIp(network);
+            if (assign === true) {
+                const raw = get(network.config, "assignPublicIp");
+                report.violation(
+                    `${who} sets ${network.publicIpText} to ${typeof raw === "string" ? raw : "true"}, which gives every ` +
+                        "task a public IP address. Set it to false and run the tasks in private subnets with a NAT " +
+                        "gateway or VPC endpoints for outbound traffic.",
+                );
+            } else if (assign === UNKNOWN && network.pathText === "definition") {
+                report.unverified(
+                    `${who} has a definition that is unknown during preview, so whether its ecs:runTask states give ` +
+                        "tasks public IPs cannot be verified. Build the definition from values known at preview, with " +
+                        "AssignPublicIp DISABLED.",
+                );
+            } else if (assign === UNKNOWN) {
+                report.unverified(
+                    `${who} has a ${network.publicIpText} that is unknown during preview, so whether tasks get ` +
+                        "public IPs cannot be verified. Set assignPublicIp to the literal false.",
+                );
+            }
         }
     },
 );

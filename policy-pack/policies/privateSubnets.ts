@@ -4,10 +4,10 @@
  * gateways that reach them; subnets from outside the stack are accepted only when listed in `privateSubnetIds`, and
  * otherwise reported as "cannot verify" at `unverifiedLevel` (advisory by default), never passed silently.
  */
-import { awsvpcLaunchers, networkList } from "../lib/ecs";
+import { assignsPublicIp, awsvpcLaunchers, NetworkConfiguration, networkList } from "../lib/ecs";
 import { subnetFindings } from "../lib/network";
-import { stackPolicy } from "../lib/policy";
-import { resolveReferences } from "../lib/stack";
+import { Reporter, stackPolicy } from "../lib/policy";
+import { knownIdentifiers, readLabel, resolveReferences } from "../lib/stack";
 import { describe, T } from "../lib/types";
 
 interface Config {
@@ -24,8 +24,9 @@ export const ecsTasksInPrivateSubnets = stackPolicy<Config>(
         name: "ecs-tasks-in-private-subnets",
         title: "ECS tasks run in private subnets",
         description:
-            "Checks that every subnet ECS tasks are placed in (services, task sets, EventBridge and Scheduler ECS " +
-            "targets) is private: it does not assign public IPs on launch and has no route to an internet gateway.",
+            "Checks that every subnet ECS tasks are placed in (services, task sets, EventBridge, Scheduler and Pipes " +
+            "ECS targets, Step Functions ecs:runTask states, awsx Fargate services) is private: it does not assign " +
+            "public IPs on launch and has no route to an internet gateway.",
         severity: "high",
         enforcementLevel: "mandatory",
         remediationSteps: [
@@ -47,9 +48,14 @@ export const ecsTasksInPrivateSubnets = stackPolicy<Config>(
     ({ stack, config, report }) => {
         for (const { resource, network } of awsvpcLaunchers(stack.resources)) {
             const who = describe(resource.type, resource.name);
+            if (network.awsxDefaultVpc) {
+                awsxDefaultNetwork(who, network, resource.urn, report);
+                continue;
+            }
             const subnets = resolveReferences(stack, resource, network.kind.dependencyKey, networkList(network, "subnets"), [T.subnet, T.defaultSubnet]);
             for (const subnet of subnets.resources) {
-                for (const finding of subnetFindings(stack, subnet)) {
+                const listed = knownIdentifiers(subnet).some(id => config.privateSubnetIds.includes(id));
+                for (const finding of subnetFindings(stack, subnet).filter(f => f.decided || !listed)) {
                     const text = `${who} places tasks in subnet "${subnet.name}", which ${finding.reason}.`;
                     if (finding.decided) {
                         report.violation(`${text} ${FIX}`, resource.urn);
@@ -61,6 +67,15 @@ export const ecsTasksInPrivateSubnets = stackPolicy<Config>(
                     }
                 }
             }
+            for (const subnet of subnets.read.filter(s => !knownIdentifiers(s).some(id => config.privateSubnetIds.includes(id)))) {
+                const id = knownIdentifiers(subnet)[0];
+                report.unverified(
+                    `${who} places tasks in subnet ${readLabel(subnet)}, whose settings and route tables this preview ` +
+                        "does not show, so whether it is private cannot be verified. Confirm it has no route to an " +
+                        `internet gateway and add "${id}" to privateSubnetIds in the policy config.`,
+                    resource.urn,
+                );
+            }
             for (const id of subnets.external.filter(id => !config.privateSubnetIds.includes(id))) {
                 report.unverified(
                     `${who} places tasks in subnet "${id}", which is not created in this stack, so whether it is ` +
@@ -71,13 +86,36 @@ export const ecsTasksInPrivateSubnets = stackPolicy<Config>(
             }
             if (subnets.untraceable) {
                 report.unverified(
-                    `${who} places tasks in subnets whose IDs are unknown during preview and do not come from ` +
-                        `subnets in this stack (${network.kind.networkPathText}.subnets), so whether they are ` +
-                        "private cannot be verified. Pass the IDs of aws.ec2.Subnet resources in this stack, or " +
-                        "known IDs listed in privateSubnetIds.",
+                    network.pathText === "definition"
+                        ? `${who} has a definition unknown during preview that names no subnet of this stack, so the ` +
+                          "subnets its ecs:runTask states place tasks in cannot be verified. Build the definition from " +
+                          "the IDs of aws.ec2.Subnet resources in this stack, or known IDs listed in privateSubnetIds."
+                        : `${who} places tasks in subnets whose IDs are unknown during preview and do not come from ` +
+                          `subnets in this stack (${network.pathText}.subnets), so whether they are private cannot be ` +
+                          "verified. Pass the IDs of aws.ec2.Subnet resources in this stack, or known IDs listed in " +
+                          "privateSubnetIds.",
                     resource.urn,
                 );
             }
         }
     },
 );
+
+/** An awsx service without networkConfiguration: awsx picks the default VPC's public or private subnets. */
+function awsxDefaultNetwork(who: string, network: NetworkConfiguration, urn: string, report: Reporter): void {
+    const assign = assignsPublicIp(network);
+    if (assign === true) {
+        report.violation(
+            `${who} sets no networkConfiguration and assignPublicIp true, so awsx places its tasks in the default ` +
+                `VPC's public subnets. ${FIX}`,
+            urn,
+        );
+    } else {
+        report.unverified(
+            `${who} sets no networkConfiguration, so awsx places its tasks in the default VPC's private subnets, ` +
+                "which this stack does not show (a default VPC has none until you add them), so whether they are " +
+                "private cannot be verified. Set networkConfiguration.subnets to private subnets of this stack.",
+            urn,
+        );
+    }
+}

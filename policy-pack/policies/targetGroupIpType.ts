@@ -3,7 +3,7 @@
  * their own ENI, so the target groups they attach to must use `targetType: "ip"`; with `instance` registration fails.
  */
 import { stackPolicy } from "../lib/policy";
-import { Resource, resolveReferences, StackIndex } from "../lib/stack";
+import { readLabel, Resource, resolveReferences, StackIndex } from "../lib/stack";
 import { describe, T, TARGET_GROUP_TYPES } from "../lib/types";
 import { get, isSet, isUnknown, items, str, UNKNOWN } from "../lib/values";
 
@@ -13,8 +13,8 @@ export const albTargetGroupIpTargetType = stackPolicy(
         name: "alb-target-group-ip-target-type",
         title: "Target groups for Fargate use IP targets",
         description:
-            "Checks that every target group an awsvpc (Fargate) ECS service or task set attaches to through " +
-            "loadBalancers uses targetType \"ip\".",
+            "Checks that every target group an awsvpc (Fargate) ECS service, task set or awsx Fargate service " +
+            "attaches to through loadBalancers uses targetType \"ip\".",
         severity: "medium",
         enforcementLevel: "mandatory",
         remediationSteps: [
@@ -24,8 +24,11 @@ export const albTargetGroupIpTargetType = stackPolicy(
         url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html",
     },
     ({ stack, report }) => {
-        for (const launcher of stack.ofType(T.ecsService, T.ecsTaskSet)) {
-            if (!isAwsvpc(stack, launcher)) {
+        // An awsx FargateService is judged by its inputs only when the stack does not show the service it creates.
+        const awsx = stack.ofType(T.awsxFargateService)
+            .filter(component => !stack.resources.some(r => r.type === T.ecsService && r.parent?.urn === component.urn));
+        for (const launcher of [...stack.ofType(T.ecsService, T.ecsTaskSet), ...awsx]) {
+            if (launcher.type !== T.awsxFargateService && !isAwsvpc(stack, launcher)) {
                 continue;
             }
             const who = describe(launcher.type, launcher.name);
@@ -51,6 +54,13 @@ export const albTargetGroupIpTargetType = stackPolicy(
                         group.urn,
                     );
                 }
+            }
+            for (const group of groups.read) {
+                report.unverified(
+                    `${who} attaches to target group ${readLabel(group)}, whose settings this preview does not show, ` +
+                        "so its targetType cannot be verified. Make sure it uses targetType \"ip\".",
+                    launcher.urn,
+                );
             }
             for (const arn of groups.external) {
                 report.unverified(

@@ -6,7 +6,7 @@
 import { awsvpcLaunchers, networkList } from "../lib/ecs";
 import { ALL_ADDRESSES } from "../lib/network";
 import { stackPolicy } from "../lib/policy";
-import { Resource, resolveReferences, StackIndex } from "../lib/stack";
+import { readLabel, Resource, resolveReferences, StackIndex } from "../lib/stack";
 import { describe, T } from "../lib/types";
 import { get, isUnknown, items, str, UNKNOWN } from "../lib/values";
 
@@ -21,8 +21,9 @@ export const ecsTaskSgNoWorldIngress = stackPolicy(
         name: "ecs-task-sg-no-world-ingress",
         title: "No internet ingress to ECS tasks",
         description:
-            "Checks that security groups attached to ECS services, task sets and EventBridge or Scheduler ECS " +
-            "targets allow no ingress from 0.0.0.0/0 or ::/0.",
+            "Checks that security groups attached to ECS services, task sets, EventBridge, Scheduler and Pipes ECS " +
+            "targets, Step Functions ecs:runTask states and awsx Fargate services allow no ingress from 0.0.0.0/0 " +
+            "or ::/0.",
         severity: "high",
         enforcementLevel: "advisory",
         remediationSteps: [
@@ -34,6 +35,16 @@ export const ecsTaskSgNoWorldIngress = stackPolicy(
     ({ stack, report }) => {
         for (const { resource, network } of awsvpcLaunchers(stack.resources)) {
             const who = describe(resource.type, resource.name);
+            if (network.awsxDefaultVpc) {
+                // awsx's default network configuration comes with a security group of its own open to the world.
+                report.violation(
+                    `${who} sets no networkConfiguration, so awsx gives its tasks a security group that allows ` +
+                        "ingress from 0.0.0.0/0 and ::/0 on all ports. Set networkConfiguration.securityGroups to a " +
+                        "group that allows the container port only from the load balancer's security group.",
+                    resource.urn,
+                );
+                continue;
+            }
             const key = network.kind.dependencyKey;
             const groups = resolveReferences(stack, resource, key, networkList(network, "securityGroups"), [T.securityGroup]);
             for (const group of groups.resources) {
@@ -48,6 +59,13 @@ export const ecsTaskSgNoWorldIngress = stackPolicy(
                         report.unverified(`${text} Use values known at preview.`, resource.urn);
                     }
                 }
+            }
+            for (const group of groups.read) {
+                report.unverified(
+                    `${who} uses security group ${readLabel(group)}, whose rules this preview does not show, so ` +
+                        "its ingress cannot be verified. Make sure it allows no ingress from 0.0.0.0/0 or ::/0.",
+                    resource.urn,
+                );
             }
             for (const id of groups.external) {
                 report.unverified(

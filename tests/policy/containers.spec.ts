@@ -67,6 +67,13 @@ describe("container policies", () => {
                 mandatory(`${app} can write to its root filesystem. Set readonlyRootFilesystem to true and mount a volume for paths it writes to.`),
             ], { enforcementLevel: "mandatory" });
         });
+        it("skips Windows task definitions, where ECS does not support readonlyRootFilesystem", async () => {
+            const windows = (s: StackFixture) => {
+                container(c => delete c.readonlyRootFilesystem)(s);
+                s.update("app-task", p => (p.runtimePlatform.operatingSystemFamily = "WINDOWS_SERVER_2019_FULL"));
+            };
+            await expectFindings(ecsContainerReadOnlyRoot, windows, []);
+        });
     });
 
     describe("ecs-container-non-root-user", () => {

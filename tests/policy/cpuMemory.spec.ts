@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { fargateValidCpuMemory as policy, parseCpuUnits, parseMemoryMiB } from "../../policy-pack/policies/cpuMemory";
-import { U } from "./support/fixtures";
+import { T } from "../../policy-pack/lib/types";
+import { StackFixture, U } from "./support/fixtures";
 import { expectFindings, mandatory, unverified } from "./support/scenario";
 
 const task = 'Task definition "app-task"';
@@ -63,7 +64,45 @@ describe("fargate-valid-cpu-memory", () => {
     });
 
     it("ignores task definitions that are not for Fargate", async () => {
-        await expectFindings(policy, s => s.update("app-task", p => Object.assign(p, { requiresCompatibilities: ["EC2"], memory: "4096" })), []);
+        await expectFindings(policy, s => s.update("app-task", p => Object.assign(p, { requiresCompatibilities: ["EC2"], memory: "4096" }))
+            .update("app-service", p => (p.launchType = "EC2")), []);
+    });
+
+    describe("task definitions that do not declare FARGATE", () => {
+        const undeclared = (size: Record<string, unknown>) => (s: StackFixture) =>
+            s.update("app-task", p => Object.assign(p, { requiresCompatibilities: undefined, ...size }));
+        const byService = `${task} (run on Fargate by ECS service "app-service")`;
+
+        it("checks the size of one a Fargate service runs, whatever it declares", async () => {
+            await expectFindings(policy, undeclared({ memory: "4096" }), [
+                mandatory(`${byService}: memory 4096 is not a valid Fargate memory size for 256 cpu units. Use one of 512, 1024, 2048 MiB.`),
+            ]);
+            await expectFindings(policy, undeclared({ cpu: undefined }), [
+                mandatory(`${byService}: Fargate requires task-level cpu (it is not set). Set cpu and memory on the task definition to a supported pair, for example cpu "256" and memory "512".`),
+            ]);
+        });
+
+        it("checks one run by a Fargate capacity provider strategy or a Fargate Scheduler target", async () => {
+            await expectFindings(policy, s => {
+                undeclared({ memory: "4096" })(s);
+                s.update("app-service", p => {
+                    delete p.launchType;
+                    p.capacityProviderStrategies = [{ capacityProvider: "FARGATE_SPOT", weight: 1 }];
+                });
+            }, [mandatory(`${byService}: memory 4096 is not a valid Fargate memory size for 256 cpu units. Use one of 512, 1024, 2048 MiB.`)]);
+            await expectFindings(policy, s => {
+                undeclared({ memory: "4096" })(s);
+                s.update("app-service", p => (p.launchType = "EC2"));
+                s.add(T.schedule, "nightly", { target: { arn: U, roleArn: U, ecsParameters: { taskDefinitionArn: U, launchType: "FARGATE" } } }, { target: [s.get("app-task")] });
+            }, [mandatory(`${task} (run on Fargate by Scheduler schedule "nightly"): memory 4096 is not a valid Fargate memory size for 256 cpu units. Use one of 512, 1024, 2048 MiB.`)]);
+        });
+
+        it("leaves one alone that only EC2 launchers run", async () => {
+            await expectFindings(policy, s => {
+                undeclared({ memory: "4096" })(s);
+                s.update("app-service", p => (p.launchType = "EC2"));
+            }, []);
+        });
     });
 
     it("reports unknown cpu and memory as cannot verify", async () => {
