@@ -1,13 +1,13 @@
 /**
- * `npm run preview [-- --stack dev] [--json] [--policy-pack-config file] [--program dir]`: an offline
- * `pulumi preview --policy-pack policy-pack` for a Pulumi TypeScript program. Exit status 0 when no mandatory policy
- * failed, 1 when one did, 2 on a program or config error.
+ * `npm run preview [-- --stack dev] [--json] [--policy-pack-config file] [--program dir] [--timeout seconds]`: an
+ * offline `pulumi preview --policy-pack policy-pack` for a Pulumi TypeScript program. Exit status 0 when no mandatory
+ * policy failed, 1 when one did, 2 on a program or config error, or when the preview ran out of time.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { ProjectError, checkRequiredConfig, loadProject, loadStackConfig, stackConfigFile } from "./project";
-import { ProgramError, runProgram } from "./run";
+import { ProgramError, ProgramRun, runProgram } from "./run";
 import { PreviewDocument, formatText, summarize } from "./report";
 import { DEFAULT_PACK_DIR, PolicyPackClient, startPolicyPack } from "../protocol/client";
 import { PolicyPackConfigFile } from "../protocol/config";
@@ -17,11 +17,15 @@ import { UNKNOWN_WIRE_VALUE } from "../lib/values";
 /** Exit statuses, as `pulumi preview --policy-pack` uses them for CI. */
 export const EXIT = { ok: 0, mandatoryViolation: 1, error: 2 } as const;
 
+/** The default --timeout: far beyond any real program of ours (the 20-service platform previews in seconds). */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
+
 interface Options {
     stack: string;
     json: boolean;
     programDir: string;
     policyPackConfig?: string;
+    timeoutMs: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -32,14 +36,20 @@ function parseOptions(argv: string[]): Options {
             json: { type: "boolean", default: false },
             "policy-pack-config": { type: "string" },
             program: { type: "string", default: "." },
+            timeout: { type: "string", default: String(DEFAULT_TIMEOUT_SECONDS) },
         },
         strict: true,
     });
+    const timeout = Number(values.timeout);
+    if (!(timeout > 0)) {
+        throw new ProjectError(`--timeout must be a number of seconds greater than 0; got ${JSON.stringify(values.timeout)}.`);
+    }
     return {
         stack: values.stack as string,
         json: values.json as boolean,
         programDir: path.resolve(values.program as string),
         policyPackConfig: values["policy-pack-config"] as string | undefined,
+        timeoutMs: timeout * 1000,
     };
 }
 
@@ -75,17 +85,18 @@ export async function preview(argv: string[], out: (text: string) => void = text
         const config = loadStackConfig(stackConfigFile(project, options.stack), project.configDefaults);
         checkRequiredConfig(project, options.stack, config);
         // The pack takes a few seconds to start: start it while the program runs, as the CLI does.
-        const packStarting = startPolicyPack();
+        const stopPack = new AbortController();
+        const packStarting = startPolicyPack({ signal: stopPack.signal });
         packStarting.catch(() => undefined);
-        const run = await runProgram(project, options.stack, config).catch(async error => {
+        const deadline = Date.now() + options.timeoutMs;
+        const run = await runProgram(project, options.stack, config, { timeoutMs: options.timeoutMs }).catch(async error => {
+            stopPack.abort(); // the program failed: the pack is not needed, and need not finish starting
             await packStarting.then(p => p.close(), () => undefined);
             throw error;
         });
         pack = await packStarting;
-        const info = await pack.getAnalyzerInfo();
-        await pack.configure(policyConfig);
-        await pack.configureStack({ project: project.name, stack: options.stack, dryRun: true });
-        const diagnostics = await pack.analyzeAll(fromRegistrations(run.resources));
+        const analysis = analyze(pack, policyConfig, { project: project.name, stack: options.stack }, run);
+        const { info, diagnostics } = await withinDeadline(analysis, deadline, options.timeoutMs);
         const doc: PreviewDocument = {
             project: project.name, stack: options.stack, unknownValue: UNKNOWN_WIRE_VALUE,
             resources: fromRegistrations(run.resources).map((wire, i) => ({
@@ -95,6 +106,7 @@ export async function preview(argv: string[], out: (text: string) => void = text
             })),
             outputs: run.outputs,
             messages: run.messages,
+            invokes: run.invokes,
             policyPack: { name: info.name, version: info.version },
             diagnostics,
             summary: summarize(run, diagnostics),
@@ -114,11 +126,35 @@ export async function preview(argv: string[], out: (text: string) => void = text
     }
 }
 
+/** What the pack says about the run: `Configure`, `ConfigureStack`, then `Analyze` per resource and `AnalyzeStack`. */
+async function analyze(pack: PolicyPackClient, policyConfig: PolicyPackConfigFile, stack: { project: string; stack: string }, run: ProgramRun) {
+    const info = await pack.getAnalyzerInfo();
+    await pack.configure(policyConfig);
+    await pack.configureStack({ ...stack, dryRun: true });
+    return { info, diagnostics: await pack.analyzeAll(fromRegistrations(run.resources)) };
+}
+
+/** `work`, or a ProgramError when the --timeout deadline passes first (the program ran; the pack did not answer). */
+async function withinDeadline<T>(work: Promise<T>, deadline: number, timeoutMs: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new ProgramError(
+        `The policy pack did not answer within ${timeoutMs / 1000} s (--timeout) after the program ran. Check that ` +
+            "`policy-pack/` starts on its own (`npm test` runs its specs), or give it more time with --timeout <seconds>.",
+    )), Math.max(0, deadline - Date.now()))));
+    try {
+        return await Promise.race([work, late]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
 if (require.main === module) {
     preview(process.argv.slice(2)).then(
         status => process.exit(status),
         error => {
-            process.stderr.write(`error: the offline preview failed: ${error instanceof Error ? error.stack : error}\n`);
+            // Not a program or config error: a fault of the preview itself, which the user cannot fix from here.
+            process.stderr.write(`error: the offline preview itself failed (a bug in policy-pack/preview; please report ` +
+                `it with this output): ${error instanceof Error ? error.stack : error}\n`);
             process.exit(EXIT.error);
         },
     );

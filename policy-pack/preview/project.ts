@@ -33,14 +33,28 @@ export function loadProject(dir: string): PulumiProject {
         name?: string; runtime?: unknown; main?: string; config?: Record<string, { default?: unknown; value?: unknown }>;
     };
     const runtime = typeof project.runtime === "string" ? project.runtime : (project.runtime as { name?: string })?.name;
-    if (!project.name || runtime !== "nodejs") {
-        throw new ProjectError(`${file}: the offline preview runs Node.js programs (runtime: nodejs); got ${JSON.stringify(runtime)}.`);
+    if (!project.name) {
+        throw new ProjectError(`${file} has no \`name\`: give the project a name (\`name: my-project\`), as the Pulumi CLI requires.`);
+    }
+    if (runtime !== "nodejs") {
+        throw new ProjectError(notNodeMessage(file, dir, runtime));
     }
     return {
         name: project.name, dir, entry: resolveEntry(path.resolve(dir, project.main ?? ".")),
         configDefaults: configDefaults(project.name, project.config ?? {}),
         requiredConfigKeys: requiredConfigKeys(project.name, project.config ?? {}),
     };
+}
+
+const LANGUAGES: Record<string, string> = { python: "Python", go: "Go", dotnet: ".NET", java: "Java", yaml: "YAML" };
+
+/** Only Node.js programs run here: say so, and how to check the stack with the pack under the real CLI instead. */
+function notNodeMessage(file: string, dir: string, runtime: string | undefined): string {
+    const what = runtime === undefined ? "has no `runtime`" : `is a ${LANGUAGES[runtime] ?? runtime} program (runtime: ${runtime})`;
+    const pack = path.relative(dir, path.resolve(__dirname, "..")) || ".";
+    return `${file} ${what}; the offline preview runs Node.js programs (TypeScript or JavaScript, runtime: nodejs) only. ` +
+        `Check this stack with the policy pack under the Pulumi CLI instead: in ${dir}, run ` +
+        `\`pulumi preview --policy-pack ${pack}\` (the pack runs the same rules for programs in every language).`;
 }
 
 function requiredConfigKeys(projectName: string, declarations: Record<string, { default?: unknown; value?: unknown }>): string[] {

@@ -6,6 +6,7 @@ import { RecordedResource } from "./recorder";
 import { ProgramRun } from "./run";
 import { Diagnostic } from "../protocol/wire";
 import { LogMessage } from "./engine";
+import { InvokeRecord } from "./invokes";
 
 /** Everything a preview found, in one machine-readable document (`--json`). */
 export interface PreviewDocument {
@@ -17,6 +18,8 @@ export interface PreviewDocument {
     outputs: Record<string, { known: boolean; value?: unknown }>;
     /** Warnings and errors the program logged (deprecations, for one), as `pulumi preview` lists them. */
     messages: LogMessage[];
+    /** The data sources the program called, with how each was answered (placeholders, or unknowns and why). */
+    invokes: InvokeRecord[];
     policyPack: { name: string; version: string };
     diagnostics: Diagnostic[];
     summary: PreviewSummary;
@@ -29,6 +32,8 @@ export interface PreviewSummary {
     advisory: number;
     /** Policies the SDK could not run because a value they read was unknown ("can't run policy ... during preview"). */
     cannotRunDuringPreview: number;
+    /** Data sources (distinct tokens) answered with unknown values, as for an account the preview cannot see. */
+    answeredWithUnknowns: number;
 }
 
 const CANT_RUN = /can't run policy .* during preview/i;
@@ -46,7 +51,12 @@ export function summarize(run: ProgramRun, diagnostics: Diagnostic[]): PreviewSu
         mandatory: violations.filter(d => d.enforcementLevel === "mandatory").length,
         advisory: violations.filter(d => d.enforcementLevel === "advisory").length,
         cannotRunDuringPreview: diagnostics.length - violations.length,
+        answeredWithUnknowns: unknownInvokeTokens(run.invokes).length,
     };
+}
+
+function unknownInvokeTokens(invokes: readonly InvokeRecord[]): string[] {
+    return [...new Set(invokes.filter(i => i.answeredWith === "unknowns").map(i => i.token))];
 }
 
 /** The `pulumi preview`-style text report. */
@@ -57,6 +67,7 @@ export function formatText(doc: PreviewDocument, packLabel: string): string {
         ...formatTree(doc.resources),
         "",
         ...formatMessages(doc),
+        ...formatInvokes(doc.invokes),
         ...formatPolicies(doc, packLabel),
         ...formatOutputs(doc.outputs),
         "Resources:",
@@ -107,6 +118,20 @@ function formatMessages(doc: PreviewDocument): string[] {
         groups.set(label, lines);
     }
     return ["Diagnostics:", ...[...groups].flatMap(([label, lines]) => [`  ${label}`, ...lines]), ""];
+}
+
+/** The data sources answered with unknowns, and why: what the plan and the verdicts could not see. */
+function formatInvokes(invokes: readonly InvokeRecord[]): string[] {
+    const unknown = invokes.filter(i => i.answeredWith === "unknowns");
+    if (unknown.length === 0) {
+        return [];
+    }
+    const width = Math.max(...unknown.map(i => i.token.length)) + 2;
+    return [
+        `Data sources answered with unknowns (${unknownInvokeTokens(unknown).length}): what they return is known only after deployment`,
+        ...unknown.map(i => `    ${i.token.padEnd(width)}${i.reason}${i.calls > 1 ? ` (${i.calls} calls)` : ""}`),
+        "",
+    ];
 }
 
 function resourceLabel(urn: string): string {
@@ -162,5 +187,8 @@ export function formatSummaryLine(summary: PreviewSummary): string {
         count(summary.mandatory, "mandatory violation", "mandatory violations"),
         count(summary.advisory, "advisory violation", "advisory violations"),
         `${count(summary.cannotRunDuringPreview, "policy", "policies")} could not run during preview`,
+        // Only when there are some: the line CI logs are read for stays as it was for programs that use none.
+        ...(summary.answeredWithUnknowns > 0
+            ? [`${count(summary.answeredWithUnknowns, "data source", "data sources")} answered with unknowns`] : []),
     ].join(", ");
 }

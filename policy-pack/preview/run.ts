@@ -4,10 +4,13 @@
  * stack's config set the way the language host sets it. Returns every registration and the stack outputs.
  */
 import * as path from "path";
-import { PulumiProject } from "./project";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { PulumiProject, stackConfigFile } from "./project";
 import { RecordedResource, recordRegistrations } from "./recorder";
-import { UnmockedInvokeError, awsInvokes } from "./invokes";
+import { InvokeRecord, OfflineInvokes } from "./invokes";
 import { LogMessage, startOfflineEngine } from "./engine";
+import { PendingWork, noteInvokeAsked, trackRegistrations, wrapInvokes } from "./sdkHooks";
+import { explainFailure } from "./failures";
 
 /** A stack output: known at preview, or known only after deployment. */
 export type StackOutput = { known: true; value: unknown } | { known: false };
@@ -18,74 +21,152 @@ export interface ProgramRun {
     outputs: Record<string, StackOutput>;
     /** What the program logged (`pulumi.log.warn`, …), as the engine would receive it. */
     messages: LogMessage[];
+    /** The data sources the program called and how each was answered. */
+    invokes: InvokeRecord[];
 }
 
 /** The program failed: its own message, shown without a stack trace (exit status 2). */
 export class ProgramError extends Error {}
 
+/** Options of one program run. */
+export interface RunOptions {
+    /** How long the program may take before the preview gives up and says what it was waiting for. */
+    timeoutMs: number;
+}
+
 /** Runs `project`'s program for `stack` with `config` (the `project:key` → string map). */
-export async function runProgram(project: PulumiProject, stack: string, config: Record<string, string>): Promise<ProgramRun> {
-    // The program's own copy of the SDK, resolved the way Node resolves it from the program: mocks must be set on
-    // the copy the program's resources register through.
-    const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [project.dir] }));
-    const sdk = (module: string) => require(path.join(sdkDir, module));
+export async function runProgram(project: PulumiProject, stack: string, config: Record<string, string>, options: RunOptions): Promise<ProgramRun> {
+    const sdk = programSdk(project);
     const runtime = sdk("runtime");
-    const region = config["aws:region"] ?? "us-east-1";
-    const invokes = awsInvokes(region);
+    const invokes = new OfflineInvokes(config["aws:region"] ?? "us-east-1", project.dir);
+    const pending = new PendingWork();
     const resources: RecordedResource[] = [];
     const engine = await startOfflineEngine();
     // Where the language host tells the SDK its engine is: setMocks keeps this address, so logs reach our engine.
     sdk("runtime/state").getStore().settings.options.engineAddr = engine.address;
     runtime.setMocks({
-        newResource: (args: { inputs: Record<string, unknown> }) => ({ id: undefined, state: { ...args.inputs } }),
+        newResource: (args: { type: string; name: string; inputs: Record<string, unknown> }) => {
+            pending.registrationDone(args.type, args.name);
+            return { id: undefined, state: { ...args.inputs } };
+        },
         call: (args: { token: string; inputs: Record<string, unknown> }) => {
-            const answer = invokes[args.token];
-            if (!answer) {
-                throw new UnmockedInvokeError(args.token);
-            }
-            return answer(args.inputs);
+            noteInvokeAsked();
+            return invokes.answer(args.token, args.inputs);
         },
     }, project.name, stack, /* preview: */ true);
-    recordRegistrations(runtime.getMonitor(), sdk("runtime/rpc").deserializeProperties, r => resources.push(r));
+    recordRegistrations(runtime.getMonitor(), asAnalyzersSeeIt(sdk("runtime/rpc")), r => resources.push(r));
+    wrapInvokes(runtime, invokes, pending, sdk("output").unknown);
     runtime.setAllConfig(config);
 
     // A program error can surface as a rejection or, from inside the SDK's resource initialisation, as an uncaught
-    // exception: catch both while the program runs, so the user sees the message rather than a crash.
+    // exception: catch both while the program runs, so the user sees the message rather than a crash. The first one
+    // ends the run, as the language host ends a program on its first unhandled error: whatever the SDK still waits
+    // for after it may never come.
     const failures: unknown[] = [];
-    const onFailure = (reason: unknown) => failures.push(reason);
+    let failed!: () => void;
+    const firstFailure = new Promise<void>(resolve => (failed = resolve));
+    const onFailure = (reason: unknown) => {
+        failures.push(reason);
+        failed();
+    };
     process.on("unhandledRejection", onFailure);
     process.on("uncaughtException", onFailure);
     let exported: Record<string, unknown> = {};
-    try {
+    const finished = (async () => {
         await runtime.runInPulumiStack(async () => {
+            trackRegistrations(runtime, pending);
             exported = await loadProgram(project.entry);
             return exported;
         });
         await sdk("runtime/settings").waitForRPCs();
-        // An input that fails to serialize (an `apply` that throws) releases its RPC and then rejects: Node reports
-        // that rejection after the current microtasks, so give it one macrotask to arrive while we listen.
-        await new Promise(resolve => setImmediate(resolve));
-    } catch (error) {
+    })().catch(error => {
         failures.unshift(error);
+        failed();
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timeout">(resolve => (timer = setTimeout(() => resolve("timeout"), options.timeoutMs)));
+    let outcome: unknown;
+    try {
+        // After a failure, one more macrotask lets its siblings arrive (an input that fails to serialize releases its
+        // RPC and then rejects, reported after the current microtasks), so the first message is the program's own.
+        outcome = await Promise.race([finished, firstFailure.then(nextMacrotask), timedOut]);
+        if (failures.length === 0) {
+            await nextMacrotask();
+        }
     } finally {
+        clearTimeout(timer);
         // Closed while still listening: a late rejection of the failed program must not crash the preview.
         await engine.close();
         process.off("unhandledRejection", onFailure);
         process.off("uncaughtException", onFailure);
     }
-    if (failures.length > 0) {
-        // The SDK rejects more promises with the same error after the run (the stack's outputs, for one): they are
-        // this failure, already reported, so they must not crash the process. Anything else still does.
-        // Each input of a resource that failed the same way rejects with its own error object: compare messages.
-        const reported = new Set(failures.map(messageOf));
-        process.on("unhandledRejection", reason => {
-            if (!reported.has(messageOf(reason))) {
-                throw reason;
-            }
-        });
-        throw new ProgramError(messageOf(failures[0]));
+    if (failures.length > 0 || outcome === "timeout") {
+        // The SDK rejects more promises after a failure (the stack's outputs, every input of a failed resource) and
+        // may still be waiting when the time is up: the preview is ending with the first failure or the timeout, so
+        // what comes after is not reported again, and must not crash the process.
+        process.on("unhandledRejection", () => undefined);
+        if (failures.length > 0) {
+            throw new ProgramError(explainFailure(failures[0], { dir: project.dir, stackFile: path.basename(stackConfigFile(project, stack)), project: project.name }));
+        }
+        throw new ProgramError(timeoutMessage(options.timeoutMs, pending.describe()));
     }
-    return { resources, outputs: await readOutputs(exported, sdk("index").Output), messages: engine.messages };
+    return { resources, outputs: await readOutputs(exported, sdk("index").Output), messages: engine.messages, invokes: invokes.records() };
+}
+
+/** The program's own copy of the SDK: mocks must be set on the copy the program's resources register through. */
+function programSdk(project: PulumiProject): (module: string) => any {
+    let sdkDir: string;
+    try {
+        sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [project.dir] }));
+    } catch {
+        throw new ProgramError(
+            `The program in ${project.dir} cannot load @pulumi/pulumi: it is not installed there. Run \`npm install\` ` +
+                "in that directory (a Pulumi Node.js program lists @pulumi/pulumi in its package.json dependencies; " +
+                "add it with `npm install @pulumi/pulumi` if it does not).",
+        );
+    }
+    return (module: string) => require(path.join(sdkDir, module));
+}
+
+/**
+ * Deserializes a registration's inputs the way the engine marshals them for a policy pack: a reference to another
+ * resource (`aws.ecs.Service({cluster: clusterResource})`, a target group passed to an awsx component) becomes that
+ * resource's ID (unknown on a fresh stack) when it is a custom resource, and its URN when it is a component, as the
+ * engine does when it does not keep resource references (its analyzers get plain values).
+ */
+function asAnalyzersSeeIt(rpc: any): (struct: any) => Record<string, any> {
+    const isReference = (value: any) => value?.[rpc.specialSigKey] === rpc.specialResourceSig;
+    const plain = (value: any): any => {
+        if (isReference(value)) {
+            return "id" in value ? value.id : value.urn;
+        }
+        if (Array.isArray(value)) {
+            return value.map(plain);
+        }
+        if (value !== null && typeof value === "object") {
+            return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, plain(member)]));
+        }
+        return value;
+    };
+    return struct => rpc.deserializeProperties(Struct.fromJavaScript(plain(struct.toJavaScript())));
+}
+
+function nextMacrotask(): Promise<void> {
+    return new Promise(resolve => setImmediate(resolve));
+}
+
+/** What a preview that ran out of time says: what the program was still waiting for, and what to do. */
+function timeoutMessage(timeoutMs: number, waiting: string[]): string {
+    const seconds = `${timeoutMs / 1000} s`;
+    const what = waiting.length > 0
+        ? [`It was still waiting for:`, ...waiting.map(line => `  - ${line}`)].join("\n")
+        : "Nothing Pulumi started was pending: the program itself was waiting on a promise that never settled.";
+    return [
+        `The program did not finish within ${seconds} (--timeout); the preview stopped it.`,
+        what,
+        "Look for a promise that is never resolved (an `await` on it, or an input built from it), or, if the " +
+            "program is just slow, give it more time with --timeout <seconds>.",
+    ].join("\n");
 }
 
 /** Loads the entry module; a module that exports a function is a program returning its outputs (`export =`). */
@@ -111,10 +192,4 @@ async function readOutputs(exported: Record<string, unknown>, Output: OutputClas
         }
     }
     return outputs;
-}
-
-function messageOf(error: unknown): string {
-    const message = error instanceof Error ? error.message : String(error);
-    // The SDK wraps input failures as `error serializing property "x": <cause>`; the cause is what the user needs.
-    return message.replace(/^error serializing property "[^"]*": /, "");
 }

@@ -33,6 +33,8 @@ export interface StartOptions {
     startTimeoutMs?: number;
     /** Extra environment variables for the pack process. @default none */
     env?: Record<string, string>;
+    /** Stops a pack that is still starting (the start then fails) when the caller no longer needs it. @default none */
+    signal?: AbortSignal;
 }
 
 /** The pack's directory in this repository. */
@@ -44,6 +46,7 @@ export async function startPolicyPack(options: StartOptions = {}): Promise<Polic
     // The engine address is ignored by the policy runner; the CLI always passes one.
     const { child, port } = await spawnPulumiRunner("run-policy-pack", ["127.0.0.1:0", "."], {
         cwd: packDir, env: { ...process.env, ...options.env }, label: "policy pack", timeoutMs: options.startTimeoutMs ?? 60000,
+        signal: options.signal,
     });
     return new PolicyPackClient(child, port);
 }

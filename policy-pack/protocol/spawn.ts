@@ -9,11 +9,15 @@ import * as path from "path";
 export async function spawnPulumiRunner(
     runner: string,
     args: string[],
-    options: SpawnOptions & { label: string; timeoutMs: number },
+    options: Omit<SpawnOptions, "signal"> & { label: string; timeoutMs: number; signal?: AbortSignal },
 ): Promise<{ child: ChildProcess; port: number }> {
     const script = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", runner);
-    const { label, timeoutMs, ...spawnOptions } = options;
+    const { label, timeoutMs, signal, ...spawnOptions } = options;
     const child = spawn(process.execPath, [script, ...args], { ...spawnOptions, stdio: ["ignore", "pipe", "pipe"] });
+    // Aborted while starting: stop the process now (the start fails with "it exited"); once started, close() stops it.
+    const stop = () => child.exitCode === null && child.kill();
+    signal?.addEventListener("abort", stop, { once: true });
+    child.once("exit", () => signal?.removeEventListener("abort", stop));
     return { child, port: await readPort(child, timeoutMs, label) };
 }
 

@@ -1,0 +1,121 @@
+/**
+ * Where the offline preview watches the program's copy of the SDK beyond the mock monitor: which registrations and
+ * invokes the program started and has not finished (to say what a stuck preview waits for), and which invokes the
+ * SDK answered without asking the mocks (arguments unknown during preview).
+ *
+ * Registrations start in a resource's constructor, long before they reach the monitor (the SDK first waits for every
+ * input), so a stack transformation (public API: it sees every resource the program constructs) marks the start and
+ * the mocks' `newResource` the end. Invokes start in `pulumi.runtime.invoke`/`invokeOutput`, which every generated
+ * SDK function calls through the runtime module at call time; wrapping them there is the only place that sees an
+ * invoke the SDK answers on its own. An AsyncLocalStorage context ties each call to the mocks' `call` it leads to.
+ */
+import { AsyncLocalStorage } from "async_hooks";
+import { OfflineInvokes } from "./invokes";
+import { UNKNOWN_WIRE_VALUE } from "../lib/values";
+
+/** What the program has started and not finished, by kind and name. */
+export class PendingWork {
+    private readonly registrations = new Map<string, number>();
+    private readonly invokes = new Map<string, number>();
+
+    registrationStarted(type: string, name: string): void {
+        bump(this.registrations, `${type} "${name}"`, 1);
+    }
+
+    registrationDone(type: string, name: string): void {
+        bump(this.registrations, `${type} "${name}"`, -1);
+    }
+
+    /** Marks an invoke as started; call the returned function when it settles. */
+    invokeStarted(token: string): () => void {
+        bump(this.invokes, token, 1);
+        return () => bump(this.invokes, token, -1);
+    }
+
+    /** One line per pending resource registration and invoke, sorted. */
+    describe(): string[] {
+        const lines = (map: Map<string, number>, kind: string) =>
+            [...map].filter(([, n]) => n > 0).map(([what, n]) => `${kind} ${what}${n > 1 ? ` (${n} calls)` : ""}`).sort();
+        return [...lines(this.registrations, "resource"), ...lines(this.invokes, "invoke")];
+    }
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+    const count = (map.get(key) ?? 0) + by;
+    if (count > 0) {
+        map.set(key, count);
+    } else {
+        map.delete(key);
+    }
+}
+
+/** One invoke in flight: set when the SDK asked the mocks for its answer. */
+interface InvokeCall {
+    asked: boolean;
+}
+
+const invokeContext = new AsyncLocalStorage<InvokeCall>();
+
+/** For the mocks' `call`: notes that the SDK asked for the answer of the invoke in flight. */
+export function noteInvokeAsked(): void {
+    const call = invokeContext.getStore();
+    if (call) {
+        call.asked = true;
+    }
+}
+
+type Runtime = Record<string, any>;
+
+/**
+ * Tracks the program's registrations from their constructor on; call inside `runInPulumiStack`, before the program
+ * loads (a stack transformation needs the stack resource, and applies to resources constructed after it).
+ */
+export function trackRegistrations(runtime: Runtime, pending: PendingWork): void {
+    runtime.registerStackTransformation((args: { type: string; name: string }) => {
+        pending.registrationStarted(args.type, args.name);
+        return undefined; // observe only: the resource is registered unchanged
+    });
+}
+
+/**
+ * Wraps the runtime's invoke functions of the program's SDK copy: tracks each call while it is pending, logs the ones
+ * the SDK answered without asking, and gives the promise form a result the program can read in their place.
+ * `unknown` is that copy's unknown marker (what the SDK hands a program for an unknown value).
+ */
+export function wrapInvokes(runtime: Runtime, invokes: OfflineInvokes, pending: PendingWork, unknown: unknown): void {
+    for (const name of ["invoke", "invokeSingle", "invokeOutput", "invokeSingleOutput"]) {
+        const original = runtime[name];
+        if (typeof original !== "function") {
+            continue;
+        }
+        const isPromiseForm = !name.endsWith("Output");
+        runtime[name] = (token: string, ...rest: unknown[]) => {
+            const call: InvokeCall = { asked: false };
+            const done = pending.invokeStarted(token);
+            const result = invokeContext.run(call, () => original(token, ...rest));
+            const settled = (isPromiseForm ? result : result.isKnown) as Promise<unknown>;
+            settled.then(() => call.asked || invokes.noteUnasked(token), () => undefined).finally(done);
+            if (name !== "invoke") {
+                return result;
+            }
+            // Asked or not, the promise form's value: when the SDK answered `{}` on its own, every field the program
+            // reads would be missing, so it gets the unknown result's shape instead.
+            return (result as Promise<unknown>).then(value =>
+                call.asked ? value : toProgramValue(invokes.answerUnasked(token, {}), unknown));
+        };
+    }
+}
+
+/** A wire result as the program sees it: the unknown sentinel becomes the SDK's unknown marker. */
+function toProgramValue(value: unknown, unknown: unknown): any {
+    if (value === UNKNOWN_WIRE_VALUE) {
+        return unknown;
+    }
+    if (Array.isArray(value)) {
+        return value.map(item => toProgramValue(item, unknown));
+    }
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toProgramValue(v, unknown)]));
+    }
+    return value;
+}
