@@ -89,7 +89,9 @@ function mainTableOutsideStack(subnet: Resource, vpc: Resource | undefined, vpcI
     if (vpc && !existing) {
         return undefined;
     }
-    const which = vpc ? `VPC ${isReadResource(vpc) ? readLabel(vpc) : `"${vpc.name}"`}` : `VPC "${vpcId ?? "with an unknown ID"}"`;
+    const which = vpc
+        ? `VPC ${isReadResource(vpc) ? readLabel(vpc) : `"${vpc.name}"`}`
+        : vpcId ? `VPC "${vpcId}"` : "its VPC (its ID unknown during preview)";
     const cidr = str(subnet.props, "cidrBlock");
     if (typeof cidr === "string" && cidrWithin(cidr, DEFAULT_VPC_CIDR)) {
         return {
