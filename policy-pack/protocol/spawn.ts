@@ -9,10 +9,17 @@ import * as path from "path";
 export async function spawnPulumiRunner(
     runner: string,
     args: string[],
-    options: Omit<SpawnOptions, "signal"> & { label: string; timeoutMs: number; signal?: AbortSignal },
+    options: Omit<SpawnOptions, "signal"> & {
+        label: string;
+        timeoutMs: number;
+        signal?: AbortSignal;
+        /** Where to resolve `@pulumi/pulumi` from (a plugin's own install). @default this repository's copy */
+        sdkFrom?: string;
+    },
 ): Promise<{ child: ChildProcess; port: number }> {
-    const script = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", runner);
-    const { label, timeoutMs, signal, ...spawnOptions } = options;
+    const sdk = require.resolve("@pulumi/pulumi/package.json", options.sdkFrom ? { paths: [options.sdkFrom] } : undefined);
+    const script = path.join(path.dirname(sdk), "cmd", runner);
+    const { label, timeoutMs, signal, sdkFrom: _sdkFrom, ...spawnOptions } = options;
     const child = spawn(process.execPath, [script, ...args], { ...spawnOptions, stdio: ["ignore", "pipe", "pipe"] });
     // Aborted while starting: stop the process now (the start fails with "it exited"); once started, close() stops it.
     const stop = () => child.exitCode === null && child.kill();
