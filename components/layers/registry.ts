@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import * as awsx from "@pulumi/awsx";
+import type * as awsxTypes from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsEnvironment } from "./environment";
 import { LayerContext, childOpts, tagsFor } from "./context";
@@ -62,6 +62,9 @@ export interface ImageBuildInputs {
  * preview, rather than by the pushed digest, which is not: the policy pack must be able to read the image reference.
  */
 export function buildImage(ctx: LayerContext, inputs: ImageBuildInputs): pulumi.Resource {
+    // Loaded here, not at the top: only this input needs awsx, and loading it costs every other program (and each
+    // Construct of the component plugin) about 0.1 s.
+    const awsx: typeof awsxTypes = require("@pulumi/awsx");
     return new awsx.ecr.Image(`${ctx.name}-image`, {
         repositoryUrl: inputs.registry.repositoryUrl,
         context: inputs.contextPath,

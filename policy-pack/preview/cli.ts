@@ -9,6 +9,7 @@ import { parseArgs } from "util";
 import { ProjectError, checkRequiredConfig, loadProject, loadStackConfig, stackConfigFile } from "./project";
 import { ProgramError, ProgramRun, runProgram } from "./run";
 import { PreviewDocument, formatText, summarize } from "./report";
+import { assertBuildIsCurrent } from "../protocol/build";
 import { DEFAULT_PACK_DIR, PolicyPackClient, startPolicyPack } from "../protocol/client";
 import { PolicyPackConfigFile } from "../protocol/config";
 import { fromRegistrations } from "../protocol/wire";
@@ -84,6 +85,12 @@ export async function preview(argv: string[], out: (text: string) => void = text
         const project = loadProject(options.programDir);
         const config = loadStackConfig(stackConfigFile(project, options.stack), project.configDefaults);
         checkRequiredConfig(project, options.stack, config);
+        // The runner loads the compiled pack: refuse one older than its sources before anything runs.
+        try {
+            assertBuildIsCurrent(DEFAULT_PACK_DIR);
+        } catch (error) {
+            throw new ProjectError((error as Error).message);
+        }
         // The pack takes a few seconds to start: start it while the program runs, as the CLI does.
         const stopPack = new AbortController();
         const packStarting = startPolicyPack({ signal: stopPack.signal });

@@ -13,6 +13,7 @@ import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { PolicyPackConfigFile, resolvePolicyConfig } from "./config";
+import { assertBuildIsCurrent } from "./build";
 import { spawnPulumiRunner } from "./spawn";
 import {
     AnalyzerSummary,
@@ -43,6 +44,7 @@ export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..");
 /** Starts the pack as the CLI does and connects to it. Call {@link PolicyPackClient.close} when done. */
 export async function startPolicyPack(options: StartOptions = {}): Promise<PolicyPackClient> {
     const packDir = options.packDir ?? DEFAULT_PACK_DIR;
+    assertBuildIsCurrent(packDir);
     // The engine address is ignored by the policy runner; the CLI always passes one.
     const { child, port } = await spawnPulumiRunner("run-policy-pack", ["127.0.0.1:0", "."], {
         cwd: packDir, env: { ...process.env, ...options.env }, label: "policy pack", timeoutMs: options.startTimeoutMs ?? 60000,

@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { Platform, WebService, WorkerService } from "../../components";
+import { Platform, WebService, WorkerService } from "../../components/index";
 import { AwsMocks, settle } from "../support/awsMocks";
 import { build, json } from "../support/fixture";
 import { buildPlatform } from "../support/platformFixture";

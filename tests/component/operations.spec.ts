@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { FargateStack } from "../../components";
+import { FargateStack } from "../../components/index";
 import { AwsMocks, settle } from "../support/awsMocks";
 import { build, json } from "../support/fixture";
 import { BuiltPlatform, IMAGE, buildPlatform } from "../support/platformFixture";

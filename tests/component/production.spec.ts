@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { FargateStack, FargateStackArgs } from "../../components";
+import { FargateStack, FargateStackArgs } from "../../components/index";
 import { AwsMocks, settle } from "../support/awsMocks";
 import { build, json } from "../support/fixture";
 import { IMAGE, buildPlatform } from "../support/platformFixture";

@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import { BuiltPlatform, IMAGE, buildPlatform, resolve } from "../support/platformFixture";
 import { inventory, json } from "../support/fixture";
-import { ScheduledTask } from "../../components";
+import { ScheduledTask } from "../../components/index";
 
 const childNames = (built: BuiltPlatform, name: string) => inventory(built.childrenOf(name)).map(l => l.split(" ")[1]).sort();
 

@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import { BuiltPlatform, IMAGE, buildPlatform, resolve } from "../support/platformFixture";
 import { inventory, json } from "../support/fixture";
-import { WorkerService } from "../../components";
+import { WorkerService } from "../../components/index";
 
 const childNames = (built: BuiltPlatform, name: string) => inventory(built.childrenOf(name)).map(l => l.split(" ")[1]).sort();
 const QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:orders-queue-74ba280e";

@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { Platform, ScheduledTask, WebService, WorkerService } from "../../components";
+import { Platform, ScheduledTask, WebService, WorkerService } from "../../components/index";
 import { AwsMocks, settle } from "../support/awsMocks";
 import { isTimeZone, scheduleExpressionProblem } from "../../components/rules";
 

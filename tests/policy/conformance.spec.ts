@@ -3,7 +3,7 @@
  * policy of the pack, served over the Analyzer protocol exactly as the CLI serves it, and every rule is decided.
  */
 import * as assert from "assert";
-import { FargateStackArgs } from "../../components";
+import { FargateStackArgs } from "../../components/index";
 import { build } from "../support/fixture";
 import { PolicyPackClient, startPolicyPack } from "../../policy-pack/protocol/client";
 import { Diagnostic, fromRegistrations } from "../../policy-pack/protocol/wire";

@@ -4,7 +4,7 @@
  * Analyzer protocol as the CLI serves it, and every rule is decided.
  */
 import * as assert from "assert";
-import { PlatformArgs } from "../../components";
+import { PlatformArgs } from "../../components/index";
 import { Workload, buildPlatform } from "../support/platformFixture";
 import { PolicyPackClient, startPolicyPack } from "../../policy-pack/protocol/client";
 import { Diagnostic, WireResource, fromRegistrations } from "../../policy-pack/protocol/wire";

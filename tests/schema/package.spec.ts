@@ -32,9 +32,23 @@ function importedPackages(file: string): string[] {
 }
 
 describe("the fargate-stack package (components/package.json)", () => {
-    it("has no main, so run-plugin loads index.ts from source instead of an unbuilt bin/", () => {
-        assert.strictEqual(manifest.main, undefined);
-        assert.ok(fs.existsSync(path.join(COMPONENTS_DIR, "index.ts")));
+    it("has the compiled plugin entry as main, built whenever the package is installed from source", () => {
+        // Only a directory require reaches `main`: run-plugin's. Importing "fargate-stack" goes through `exports`.
+        assert.strictEqual(manifest.main, "./bin/plugin.js");
+        assert.ok(fs.existsSync(path.join(COMPONENTS_DIR, "plugin.ts")));
+        // `pulumi package add <git URL>/components` installs the folder on its own: `prepare` builds bin/ then. In this
+        // repository the root's `prepare` (run by `npm ci`) builds it, and `npm test` rebuilds it before the specs.
+        assert.strictEqual(manifest.scripts.prepare, "npm run build");
+        assert.ok(manifest.devDependencies.typescript, "the build needs TypeScript");
+    });
+
+    it("has a build as new as its sources (what run-plugin serves is what the specs test)", () => {
+        const stale = packageSources().filter(source => {
+            const built = path.join(COMPONENTS_DIR, buildConfig.compilerOptions.outDir,
+                path.relative(COMPONENTS_DIR, source).replace(/\.ts$/, ".js"));
+            return !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(source).mtimeMs;
+        }).map(source => path.relative(COMPONENTS_DIR, source));
+        assert.deepStrictEqual(stale, [], "components/bin is older than these sources: run `npm run build`");
     });
 
     it("points npm users at the compiled build, types included for every moduleResolution", () => {

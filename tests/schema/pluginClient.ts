@@ -1,8 +1,9 @@
 /**
  * Starts `components/` the way the Pulumi CLI starts a source-based Node.js plugin (`pulumi package add`, or a
- * program whose Pulumi.yaml lists it under `packages:`): `node <@pulumi/pulumi>/cmd/run-plugin <plugin dir>` in the
- * consumer's working directory. The host loads the TypeScript sources through ts-node with type-checking, prints
- * its gRPC port and serves the ResourceProvider protocol. `GetPluginInfo` and `GetSchema` need no engine.
+ * program whose Pulumi.yaml lists it under `packages:`): `node <@pulumi/pulumi>/cmd/run-plugin <plugin dir> <engine>`
+ * in the consumer's working directory. The runner requires the package's main (the compiled `bin/plugin.js`), which
+ * prints its gRPC port and serves the ResourceProvider protocol. `GetPluginInfo` and `GetSchema` need no engine;
+ * `Construct` needs the engine's address (given at start) and a resource monitor (given in the request).
  */
 import { ChildProcess } from "child_process";
 import * as grpc from "@grpc/grpc-js";
@@ -20,11 +21,13 @@ export interface StartPluginOptions {
     cwd: string;
     /** How long to wait for the port. @default 60000 */
     startTimeoutMs?: number;
+    /** The engine's address, which the CLI passes to every plugin it starts; `Construct` logs there. */
+    engineAddress?: string;
 }
 
 /** Starts the plugin host on `pluginDir` and connects to it. Call {@link ComponentPluginClient.close} when done. */
 export async function startComponentPlugin(options: StartPluginOptions): Promise<ComponentPluginClient> {
-    const { child, port } = await spawnPulumiRunner("run-plugin", [options.pluginDir], {
+    const { child, port } = await spawnPulumiRunner("run-plugin", [options.pluginDir, ...(options.engineAddress ? [options.engineAddress] : [])], {
         cwd: options.cwd, label: "component plugin", timeoutMs: options.startTimeoutMs ?? 60000,
     });
     return new ComponentPluginClient(child, port);
@@ -58,13 +61,18 @@ export class ComponentPluginClient {
         return response.getSchema();
     }
 
+    /** `Construct`: what the engine sends when another language's program creates one of the components. */
+    async construct(request: providerpb.ConstructRequest): Promise<providerpb.ConstructResponse> {
+        return this.call<providerpb.ConstructRequest, providerpb.ConstructResponse>("construct", request);
+    }
+
     /** Closes the connection and stops the plugin process. */
     close(): void {
         this.client.close();
         this.child.kill();
     }
 
-    private call<Req, Res>(method: "getPluginInfo" | "getSchema", request: Req): Promise<Res> {
+    private call<Req, Res>(method: "getPluginInfo" | "getSchema" | "construct", request: Req): Promise<Res> {
         return new Promise((resolve, reject) => {
             const fn = (this.client as any)[method].bind(this.client);
             fn(request, (err: grpc.ServiceError | null, response: Res) => (err ? reject(err) : resolve(response)));

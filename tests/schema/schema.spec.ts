@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import * as fs from "fs";
-import { CapacityStrategy, CpuArchitecture, NatGatewayStrategy, OperatingSystemFamily } from "../../components";
+import { CapacityStrategy, CpuArchitecture, NatGatewayStrategy, OperatingSystemFamily } from "../../components/index";
 import {
     fargateStackOf,
     FARGATE_STACK_TOKEN,

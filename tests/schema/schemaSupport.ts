@@ -80,7 +80,7 @@ export function providerIdentity(): { name: string; namespace?: string; version:
 /** Every exported ComponentResource class of the package, collected with the plugin host's own function. */
 export function exportedComponents(): ComponentResourceConstructor[] {
     // Required lazily, as the plugin host does: a spec that needs mocks installs them before component code loads.
-    return getPulumiComponents(require(COMPONENTS_DIR));
+    return getPulumiComponents(require(path.join(COMPONENTS_DIR, "index")));
 }
 
 let shared: ComponentProvider | undefined;

@@ -55,6 +55,16 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         return this;
     }
 
+    /**
+     * A monitor of these mocks that records into `resources` like the installed one, for a plugin to reach over gRPC
+     * (`serveMonitor`). Its URNs use the project and stack of the installed runtime: install these mocks too.
+     */
+    recordingMonitor(): MockMonitor {
+        const monitor = new MockMonitor(this);
+        recordRegistrations(monitor, deserializeProperties, record => this.resources.push(record));
+        return monitor;
+    }
+
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
         if (this.preview) {
             // A fresh stack's preview: the provider knows nothing but the inputs.

@@ -2,7 +2,7 @@
  * The shared fixture: build one FargateStack under fresh mocks and wait until every child is registered.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { FargateStack, FargateStackArgs } from "../../components";
+import { FargateStack, FargateStackArgs } from "../../components/index";
 import { AwsMocks, RecordedResource, settle } from "./awsMocks";
 
 export interface Built {

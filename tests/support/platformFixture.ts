@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     Platform, PlatformArgs, ScheduledTask, ScheduledTaskArgs, WebService, WebServiceArgs, WorkerService,
     WorkerServiceArgs,
-} from "../../components";
+} from "../../components/index";
 import { AwsMocks, RecordedResource, settle } from "./awsMocks";
 
 /** The arguments of one workload, by component: the platform input is filled in by the fixture. */
