@@ -191,6 +191,21 @@ export function resourcePolicy<C extends object = object>(
     };
 }
 
+/**
+ * Defines a resource policy that also decides, under the same name, level and config, what only the whole stack can
+ * tell: `stackCheck` runs on `AnalyzeStack` (the SDK runs a policy's `validateResource` on each `Analyze` and its
+ * `validateStack` on `AnalyzeStack`). The pack uses it for awsx components judged from their inputs, which applies
+ * only when the stack holds none of the component's children (see lib/awsx.ts).
+ */
+export function resourcePolicyWithStackCheck<C extends object = object>(
+    meta: PolicyMeta,
+    types: readonly string[],
+    check: (resource: ResourceCheck<C>) => void,
+    stackCheck: (stack: StackCheck<C>) => void,
+): ResourceValidationPolicy & Pick<StackValidationPolicy, "validateStack"> {
+    return { ...resourcePolicy(meta, types, check), validateStack: stackPolicy(meta, stackCheck).validateStack };
+}
+
 /** Defines a stack policy: `check` sees every resource with its parent and property dependencies resolved. */
 export function stackPolicy<C extends object = object>(
     meta: PolicyMeta,

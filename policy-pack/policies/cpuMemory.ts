@@ -4,11 +4,12 @@
  * this policy cannot drift apart.
  */
 import { checkTaskSize, TaskSizeProblem } from "../../components/rules";
+import { childlessComponents } from "../lib/awsx";
 import { fargateRuns } from "../lib/ecs";
 import { Reporter, stackPolicy } from "../lib/policy";
 import { isReadResource, Resource } from "../lib/stack";
 import { describe, mention, T } from "../lib/types";
-import { get, isUnknown, items, str, UNKNOWN } from "../lib/values";
+import { get, isSet, isUnknown, items, str, UNKNOWN } from "../lib/values";
 
 /** Parses task `cpu` as the ECS API accepts it: CPU units (`"256"`, `1024`) or vCPUs (`"1 vCPU"`, `"0.25 vcpu"`). */
 export function parseCpuUnits(value: unknown): number | undefined {
@@ -59,8 +60,58 @@ export const fargateValidCpuMemory = stackPolicy(
                 checkTask(task, runs.get(task.urn), report);
             }
         }
+        // awsx creates the task definition in its plugin: without it in the stack, judge the size the inputs give.
+        for (const component of childlessComponents(stack, [T.awsxFargateService, T.awsxFargateTaskDefinition])) {
+            checkAwsxTask(component, report);
+        }
     },
 );
+
+/**
+ * The task size an awsx Fargate service (`taskDefinitionArgs`) or task definition asks for. awsx uses `cpu` and
+ * `memory` as given and computes a missing one from the containers' needs, choosing from Fargate's Linux sizes.
+ */
+function checkAwsxTask(component: Resource, report: Reporter): void {
+    const service = component.type === T.awsxFargateService;
+    const args = service ? get(component.props, "taskDefinitionArgs") : component.props;
+    if (!isSet(args)) {
+        return; // a service that runs an existing task definition (`taskDefinition`): judged where it is created
+    }
+    const who = describe(component.type, component.name);
+    const path = service ? "taskDefinitionArgs." : "";
+    if (isUnknown(args)) {
+        report.unverified(
+            `${who} has taskDefinitionArgs unknown during preview, so its Fargate task size cannot be verified. ` +
+                "Build taskDefinitionArgs from values known at preview.",
+            component.urn,
+        );
+        return;
+    }
+    const given = ["cpu", "memory"].filter(field => get(args, field) !== undefined);
+    const os = str(args, "runtimePlatform", "operatingSystemFamily") ?? "LINUX";
+    const setBoth = `Set both ${path}cpu and ${path}memory to a supported pair.`;
+    if (given.length === 2) {
+        const size = readSize(who, args, component.urn, report, path);
+        for (const problem of size ? checkTaskSize(size.cpu, size.memory, size.os, size.arch) : []) {
+            report.violation(`${who}: ${subject(problem, size!, path)} ${problem.problem}. ${problem.fix}`, component.urn);
+        }
+    } else if (given.length === 1) {
+        const missing = given[0] === "cpu" ? "memory" : "cpu";
+        report.unverified(
+            `${who} sets ${path}${given[0]} but not ${path}${missing}, which awsx computes from the containers' needs, ` +
+                `so whether the pair is one Fargate supports cannot be verified. ${setBoth}`,
+            component.urn,
+        );
+    } else if (os !== "LINUX") {
+        const platform = os === UNKNOWN ? "an operating system family unknown during preview" : os;
+        report.unverified(
+            `${who} sets neither ${path}cpu nor ${path}memory, which awsx picks from Fargate's Linux sizes, and runs ` +
+                `on ${platform}, so whether Fargate supports that size for it cannot be verified. ${setBoth}`,
+            component.urn,
+        );
+    }
+    // Neither given on Linux: awsx picks the cheapest Linux size that fits the containers, always a valid pair.
+}
 
 function checkTask(task: Resource, launcher: Resource | undefined, report: Reporter): void {
     const who = describe(task.type, task.name);
@@ -79,7 +130,7 @@ function checkTask(task: Resource, launcher: Resource | undefined, report: Repor
     }
     // A task definition a Fargate launcher runs is a Fargate task whatever it declares: ECS checks its size then.
     const subjectOf = declared || !launcher ? who : `${who} (run on Fargate by ${mention(launcher.type, launcher.name)})`;
-    const size = readSize(subjectOf, task, report);
+    const size = readSize(subjectOf, task.props, task.urn, report);
     for (const problem of size ? checkTaskSize(size.cpu, size.memory, size.os, size.arch) : []) {
         report.violation(`${subjectOf}: ${subject(problem, size!)} ${problem.problem}. ${problem.fix}`, task.urn);
     }
@@ -92,9 +143,11 @@ interface TaskSize {
     arch: string;
 }
 
-/** Reads cpu, memory and platform; reports and returns undefined when any is missing, invalid or unknown. */
-function readSize(who: string, task: Resource, report: Reporter): TaskSize | undefined {
-    const props = task.props;
+/**
+ * Reads cpu, memory and platform from `props` (`path` prefixes the field names in messages); reports and returns
+ * undefined when any is missing, invalid or unknown.
+ */
+function readSize(who: string, props: unknown, urn: string, report: Reporter, path = ""): TaskSize | undefined {
     const raw: Record<string, unknown> = {
         cpu: get(props, "cpu"),
         memory: get(props, "memory"),
@@ -104,9 +157,9 @@ function readSize(who: string, task: Resource, report: Reporter): TaskSize | und
     const unknown = Object.keys(raw).filter(field => isUnknown(raw[field]));
     if (unknown.length > 0) {
         report.unverified(
-            `${who} has ${unknown.join(", ")} unknown during preview, so its Fargate task size cannot be ` +
-                "verified. Set them to literal values.",
-            task.urn,
+            `${who} has ${unknown.map(field => path + field).join(", ")} unknown during preview, so its Fargate task ` +
+                "size cannot be verified. Set them to literal values.",
+            urn,
         );
         return undefined;
     }
@@ -117,9 +170,9 @@ function readSize(who: string, task: Resource, report: Reporter): TaskSize | und
             const shown = typeof value === "string" ? `"${value}"` : typeof value;
             const got = value === undefined ? "it is not set" : `got ${shown}`;
             report.violation(
-                `${who}: Fargate requires task-level ${field} (${got}). Set cpu and memory on the task definition ` +
+                `${who}: Fargate requires task-level ${path}${field} (${got}). Set cpu and memory on the task definition ` +
                     "to a supported pair, for example cpu \"256\" and memory \"512\".",
-                task.urn,
+                urn,
             );
         }
     }
@@ -135,12 +188,12 @@ function readSize(who: string, task: Resource, report: Reporter): TaskSize | und
 }
 
 /** Names the field a problem is about, with its value: the shared rules phrase problems to follow that. */
-function subject(problem: TaskSizeProblem, size: TaskSize): string {
+function subject(problem: TaskSizeProblem, size: TaskSize, path = ""): string {
     const fields: Record<string, string> = {
-        cpu: `cpu ${size.cpu}`,
-        memory: `memory ${size.memory}`,
-        cpuArchitecture: `runtimePlatform.cpuArchitecture ${size.arch}`,
-        operatingSystemFamily: `runtimePlatform.operatingSystemFamily ${size.os}`,
+        cpu: `${path}cpu ${size.cpu}`,
+        memory: `${path}memory ${size.memory}`,
+        cpuArchitecture: `${path}runtimePlatform.cpuArchitecture ${size.arch}`,
+        operatingSystemFamily: `${path}runtimePlatform.operatingSystemFamily ${size.os}`,
     };
     return fields[problem.field] ?? problem.field;
 }

@@ -6,9 +6,10 @@
  */
 import { assignsPublicIp, awsvpcLaunchers, NetworkConfiguration, networkList } from "../lib/ecs";
 import { subnetFindings } from "../lib/network";
+import { AWSX_VPC_TYPES, childlessSources, vpcSubnetTypes } from "../lib/awsx";
 import { Reporter, stackPolicy } from "../lib/policy";
-import { knownIdentifiers, readLabel, resolveReferences } from "../lib/stack";
-import { describe, T } from "../lib/types";
+import { knownIdentifiers, readLabel, Resource, resolveReferences } from "../lib/stack";
+import { describe, mention, T } from "../lib/types";
 
 interface Config {
     privateSubnetIds: string[];
@@ -84,7 +85,10 @@ export const ecsTasksInPrivateSubnets = stackPolicy<Config>(
                     resource.urn,
                 );
             }
-            if (subnets.untraceable) {
+            // Subnets an awsx VPC creates in its plugin: judged by its inputs when the stack does not show them.
+            const vpcs = childlessSources(stack, resource, network.kind.dependencyKey, AWSX_VPC_TYPES);
+            vpcs.forEach(vpc => awsxVpcSubnets(who, vpc, resource.urn, report));
+            if (subnets.untraceable && vpcs.length === 0) {
                 report.unverified(
                     network.pathText === "definition"
                         ? `${who} has a definition unknown during preview that names no subnet of this stack, so the ` +
@@ -115,6 +119,40 @@ function awsxDefaultNetwork(who: string, network: NetworkConfiguration, urn: str
             `${who} sets no networkConfiguration, so awsx places its tasks in the default VPC's private subnets, ` +
                 "which this stack does not show (a default VPC has none until you add them), so whether they are " +
                 "private cannot be verified. Set networkConfiguration.subnets to private subnets of this stack.",
+            urn,
+        );
+    }
+}
+
+/**
+ * Tasks in subnets an awsx VPC (or awsx's default VPC) gives: public when every subnet it creates is public, else
+ * which of its subnets the launcher uses (`publicSubnetIds` or `privateSubnetIds`) is not in its inputs.
+ */
+function awsxVpcSubnets(who: string, vpc: Resource, urn: string, report: Reporter): void {
+    const where = `${who} places tasks in subnets of ${mention(vpc.type, vpc.name)}`;
+    const layout = vpcSubnetTypes(vpc);
+    if ("unknown" in layout) {
+        report.unverified(
+            `${where}, whose subnetSpecs are unknown during preview, so whether they are private cannot be ` +
+                "verified. Build subnetSpecs from values known at preview.",
+            urn,
+        );
+    } else if (vpc.type === T.awsxDefaultVpc) {
+        report.violation(
+            `${where}: a default VPC's subnets are public (AWS maps public IPs on launch in them and routes their ` +
+                `main route table to the default VPC's internet gateway). ${FIX}`,
+            urn,
+        );
+    } else if (layout.types.length > 0 && layout.types.every(type => type === "Public")) {
+        report.violation(`${where}, whose subnetSpecs create public subnets only. ${FIX}`, urn);
+    } else {
+        const kinds = layout.types.map(type => type.toLowerCase());
+        const list = kinds.length > 1 ? `${kinds.slice(0, -1).join(", ")} and ${kinds[kinds.length - 1]}` : kinds.join("");
+        report.unverified(
+            `${where}, which creates ${list} subnets in the awsx plugin; this preview shows neither those subnets ` +
+                "nor which of the VPC's subnet lists the tasks get (privateSubnetIds or publicSubnetIds), so whether " +
+                "they are private cannot be verified. Give the tasks its privateSubnetIds; under the Pulumi CLI the " +
+                "pack judges each subnet awsx creates.",
             urn,
         );
     }

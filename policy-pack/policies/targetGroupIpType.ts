@@ -2,8 +2,9 @@
  * `alb-target-group-ip-target-type`: awsvpc tasks (every Fargate task) register with a load balancer by the IP of
  * their own ENI, so the target groups they attach to must use `targetType: "ip"`; with `instance` registration fails.
  */
+import { AWSX_LOAD_BALANCER_TYPES, childlessSources, defaultTargetGroup } from "../lib/awsx";
 import { stackPolicy } from "../lib/policy";
-import { readLabel, Resource, resolveReferences, StackIndex } from "../lib/stack";
+import { readLabel, Resource, resolveReferences, StackIndex, unique } from "../lib/stack";
 import { describe, T, TARGET_GROUP_TYPES } from "../lib/types";
 import { get, isSet, isUnknown, items, str, UNKNOWN } from "../lib/values";
 
@@ -69,7 +70,28 @@ export const albTargetGroupIpTargetType = stackPolicy(
                     launcher.urn,
                 );
             }
-            if (groups.untraceable) {
+            // Target groups an awsx load balancer creates in its plugin: judged by its inputs when the stack does
+            // not show them (loadBalancers entries, or an awsx service's container portMappings[].targetGroup).
+            const balancers = awsxBalancersOf(stack, launcher);
+            for (const balancer of balancers) {
+                const group = defaultTargetGroup(balancer);
+                if (group.targetType === UNKNOWN) {
+                    report.unverified(
+                        `${capitalized(group.label)}, used by awsvpc ${who}, has a targetType unknown during preview ` +
+                            "(defaultTargetGroup.targetType). Set it to the literal \"ip\", or leave it unset (awsx's default).",
+                        balancer.urn,
+                    );
+                } else if (group.targetType !== "ip") {
+                    report.violation(
+                        `${capitalized(group.label)} has targetType "${group.targetType}" (defaultTargetGroup.targetType) but ` +
+                            `fronts awsvpc ${who}, whose tasks register by IP address. Set it to "ip", or leave it ` +
+                            "unset (awsx's default is \"ip\").",
+                        balancer.urn,
+                    );
+                }
+            }
+            // Unknown ARNs that an awsx load balancer's default target group accounts for are traced, not untraceable.
+            if (groups.untraceable && childlessSources(stack, launcher, "loadBalancers", AWSX_LOAD_BALANCER_TYPES).length === 0) {
                 report.unverified(
                     `${who} attaches to target groups whose ARNs are unknown during preview and do not come from ` +
                         "target groups in this stack, so their targetType cannot be verified.",
@@ -79,6 +101,33 @@ export const albTargetGroupIpTargetType = stackPolicy(
         }
     },
 );
+
+/**
+ * The awsx load balancers, with no children in the stack, whose default target group `launcher` attaches to: through
+ * its `loadBalancers` entries, or (an awsx service) a container port mapping's `targetGroup`.
+ */
+function awsxBalancersOf(stack: StackIndex, launcher: Resource): Resource[] {
+    const fromEntries = childlessSources(stack, launcher, "loadBalancers", AWSX_LOAD_BALANCER_TYPES);
+    const mapsToGroups = launcher.type === T.awsxFargateService && containerPortMappings(get(launcher.props, "taskDefinitionArgs"))
+        .some(mapping => isSet(get(mapping, "targetGroup")));
+    const fromContainers = mapsToGroups ? childlessSources(stack, launcher, "taskDefinitionArgs", AWSX_LOAD_BALANCER_TYPES) : [];
+    return unique([...fromEntries, ...fromContainers]);
+}
+
+/** The port mappings of the containers of awsx task definition args (`container`, or each of `containers`). */
+function containerPortMappings(args: unknown): unknown[] {
+    const containers = get(args, "containers");
+    const list = [get(args, "container"), ...(containers && typeof containers === "object" && !isUnknown(containers)
+        ? Object.keys(containers).map(key => get(containers, key)) : [])];
+    return list.flatMap(container => {
+        const mappings = items(container, "portMappings");
+        return Array.isArray(mappings) ? mappings : [];
+    });
+}
+
+function capitalized(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** The `targetGroupArn` of every `loadBalancers` entry (classic ELB entries have none and are skipped). */
 function targetGroupArns(launcher: Resource): unknown[] | typeof UNKNOWN | undefined {

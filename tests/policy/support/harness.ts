@@ -144,9 +144,12 @@ export async function runStackPolicy(
     return findings;
 }
 
-/** Runs any policy of the pack on a fixture: resource policies on each resource, stack policies once. */
-export function runPolicy(policy: Policy, stack: StackFixture, config: Record<string, unknown> = {}): Promise<Finding[]> {
-    return "validateStack" in policy
-        ? runStackPolicy(policy, stack, config)
-        : runResourcePolicy(policy as ResourceValidationPolicy, stack, config);
+/**
+ * Runs any policy of the pack on a fixture as a preview does: its resource check on each resource (`Analyze`), then
+ * its stack check once (`AnalyzeStack`); a policy may have both (lib/policy.ts `resourcePolicyWithStackCheck`).
+ */
+export async function runPolicy(policy: Policy, stack: StackFixture, config: Record<string, unknown> = {}): Promise<Finding[]> {
+    const perResource = "validateResource" in policy ? await runResourcePolicy(policy as ResourceValidationPolicy, stack, config) : [];
+    const whole = "validateStack" in policy ? await runStackPolicy(policy as StackValidationPolicy, stack, config) : [];
+    return [...perResource, ...whole];
 }
