@@ -29,6 +29,11 @@ export interface RecordedResource {
      * the state the program passed plus its `id`.
      */
     read?: boolean;
+    /**
+     * True for a remote component (`remote: true` in the RegisterResourceRequest, as SDKs generated for component
+     * packages such as awsx register them): its plugin creates its children, which an offline preview never sees.
+     */
+    remote?: boolean;
 }
 
 /**
@@ -79,6 +84,6 @@ function toRecord(req: any, urn: string, deserialize: (struct: any) => Record<st
     return {
         type: req.getType(), name: req.getName(), urn, parent: req.getParent(), custom: req.getCustom(),
         inputs: deserialize(req.getObject()), dependencies: req.getDependenciesList(), propertyDependencies,
-        ignoreChanges: req.getIgnorechangesList(),
+        ignoreChanges: req.getIgnorechangesList(), ...(req.getRemote() ? { remote: true } : {}),
     };
 }
