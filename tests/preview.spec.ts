@@ -67,7 +67,7 @@ describe("offline preview", function () {
         it("prints the same plan and verdicts as one JSON document with --json", () => {
             assert.strictEqual(json.status, 0, json.stderr);
             const doc = JSON.parse(json.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: 50, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0, answeredWithUnknowns: 0 });
+            assert.deepStrictEqual(doc.summary, { toCreate: 50, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
             assert.strictEqual(doc.resources.length, 50);
             assert.deepStrictEqual(doc.diagnostics.map((d: any) => [d.enforcementLevel, d.policyName]), [["advisory", "alb-listener-https"]]);
             assert.deepStrictEqual(doc.outputs.logGroupName, { known: true, value: "/ecs/fargate-stack/dev/web" });
@@ -127,7 +127,7 @@ describe("offline preview", function () {
             const run = preview("--program", path.join("examples", "platform"), "--json");
             assert.strictEqual(run.status, 0, run.stderr);
             const doc = JSON.parse(run.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0 });
+            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
             assert.deepStrictEqual(doc.diagnostics, []);
             const components = doc.resources.filter((r: any) => r.type.startsWith("fargate-stack:")).map((r: any) => `${r.type.split(":")[2]} ${r.name}`);
             assert.deepStrictEqual(components.sort(), ["Platform shop", "ScheduledTask nightly-report", "WebService api",
@@ -140,7 +140,7 @@ describe("offline preview", function () {
             const run = preview("--program", path.join("examples", "platform"), "--stack", "natless", "--json");
             assert.strictEqual(run.status, 0, run.stderr);
             const doc = JSON.parse(run.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0 });
+            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
             assert.deepStrictEqual(doc.diagnostics, []);
             assert.deepStrictEqual(namesOf(doc, "aws:ec2/natGateway:NatGateway"), []);
             const endpoints = doc.resources.filter((r: any) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint");
@@ -160,7 +160,7 @@ describe("offline preview", function () {
             }
             const [a, b] = [JSON.parse(one.stdout), JSON.parse(twenty.stdout)];
             assert.strictEqual(b.resources.length - a.resources.length, 19 * 23);
-            assert.deepStrictEqual(b.summary, { toCreate: b.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0 });
+            assert.deepStrictEqual(b.summary, { toCreate: b.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
             assert.deepStrictEqual(b.resources.filter((r: any) => r.type === "aws:lb/listenerRule:ListenerRule")
                 .map((r: any) => r.inputs.priority).sort((x: number, y: number) => x - y), [...Array(20).keys()].map(i => i + 1));
         });
@@ -186,7 +186,7 @@ describe("offline preview", function () {
         assert.strictEqual(run.status, 0, run.stderr);
         const doc = JSON.parse(run.stdout);
         assert.strictEqual(doc.project, "fargate-stack-typescript");
-        assert.deepStrictEqual(doc.summary, { toCreate: 47, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0 });
+        assert.deepStrictEqual(doc.summary, { toCreate: 47, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
         assert.deepStrictEqual(doc.outputs.url, { known: true, value: "https://api.example.com" });
         const container = JSON.parse(doc.resources.find((r: any) => r.name === "api-task").inputs.containerDefinitions)[0];
         assert.strictEqual(container.image, "nginxinc/nginx-unprivileged:1.27-alpine", "the image comes from the Pulumi.yaml default");
@@ -315,6 +315,103 @@ describe("offline preview", function () {
                 + "preview runs Node.js programs (TypeScript or JavaScript, runtime: nodejs) only. Check this stack with the policy "
                 + `pack under the Pulumi CLI instead: in ${dir}, run \`pulumi preview --policy-pack ../../../policy-pack\` (the pack `
                 + "runs the same rules for programs in every language).\n");
+        });
+    });
+    describe("remote components and data sources: it passes what it cannot see, and says so", () => {
+        const dataSources = fixture("data-sources");
+
+        it("fails awsx's Fargate template (assignPublicIp: true) on ecs-no-public-ip, judged from the component's inputs", () => {
+            const run = preview("--program", fixture("awsx-public-fargate"));
+            assert.strictEqual(run.status, 1, run.stderr);
+            const mandatory = run.stdout.split("\n").filter(l => l.includes("[mandatory]"));
+            assert.deepStrictEqual(mandatory, [
+                "        - [mandatory]  ecs-no-public-ip  (awsx:ecs:FargateService: service)",
+                "        - [mandatory]  ecs-tasks-in-private-subnets  (awsx:ecs:FargateService: service)",
+            ]);
+            assert.ok(run.stdout.includes('awsx Fargate service "service" sets assignPublicIp to true, which gives every task a public IP address.'));
+            assert.ok(run.stdout.includes([
+                "Remote components (4): their plugins create their resources, which an offline preview does not run",
+                "    awsx:ecr:Image                   image         not checked: its resources are created by the awsx plugin",
+                "    awsx:ecr:Repository              repo          not checked: its resources are created by the awsx plugin",
+                "    awsx:ecs:FargateService          service       mandatory rules checked from its inputs (its resources are created by the awsx plugin)",
+                "    awsx:lb:ApplicationLoadBalancer  loadbalancer  mandatory rules checked from its inputs (its resources are created by the awsx plugin)",
+                "",
+            ].join("\n")), run.stdout);
+            assert.match(run.stdout, /\n2 mandatory violations, \d+ advisory violations?, 0 policies could not run during preview, 2 resources not checked\n$/);
+        });
+
+        it("passes a secure awsx program (exit 0), every component checked from its inputs and nothing reported twice", () => {
+            const run = preview("--program", fixture("awsx-secure-fargate"), "--json");
+            assert.strictEqual(run.status, 0, run.stderr);
+            const doc = JSON.parse(run.stdout);
+            assert.deepStrictEqual(doc.summary, { toCreate: 6, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
+            assert.deepStrictEqual(doc.remoteComponents.map((c: any) => `${c.type} ${c.name} ${c.checkedFromInputs}`), [
+                "awsx:ec2:Vpc vpc true", "awsx:ecs:FargateService web true", "awsx:lb:ApplicationLoadBalancer lb true",
+            ]);
+            const keys = doc.diagnostics.map((d: any) => `${d.policyName} ${d.urn} ${d.message}`);
+            assert.strictEqual(new Set(keys).size, keys.length, "a diagnostic reported twice");
+            // What awsx's inputs cannot tell (which of the VPC's subnet lists the tasks get) stays an advisory finding.
+            assert.deepStrictEqual(doc.diagnostics.map((d: any) => [d.enforcementLevel, d.policyName, d.urn.split("::").pop()]),
+                [["advisory", "ecs-tasks-in-private-subnets", "web"]]);
+            assert.ok(doc.resources.find((r: any) => r.name === "web").remote);
+        });
+
+        it("completes a program whose data sources it cannot answer: lists them, decides what it can, --strict fails the unchecked component", () => {
+            const run = preview("--program", dataSources, "--json", "--strict");
+            assert.strictEqual(run.status, 1, run.stderr);
+            const doc = JSON.parse(run.stdout);
+            assert.deepStrictEqual(doc.summary, { toCreate: 10, mandatory: 0, advisory: 6, cannotRunDuringPreview: 0, answeredWithUnknowns: 3, notChecked: 1 });
+            assert.deepStrictEqual(doc.invokes, [
+                { token: "aws:ec2/getVpc:getVpc", answeredWith: "unknowns", reason: "the offline preview cannot see the account", calls: 1 },
+                { token: "aws:ec2/getAmi:getAmi", answeredWith: "unknowns", reason: "the offline preview cannot see the account", calls: 1 },
+                { token: "aws:ec2/getSubnets:getSubnets", answeredWith: "unknowns", reason: "its arguments are unknown during preview", calls: 1 },
+            ]);
+            assert.deepStrictEqual(doc.remoteComponents, [{
+                type: "acme:index:Database", name: "orders", urn: "urn:pulumi:dev::data-sources::pulumi:pulumi:Stack$acme:index:Database::orders",
+                plugin: "acme", checkedFromInputs: false,
+            }]);
+            assert.deepStrictEqual(doc.outputs, { amiId: { known: false }, vpcId: { known: false } });
+            const service = doc.resources.find((r: any) => r.type === "aws:ecs/service:Service");
+            assert.strictEqual(service.inputs.networkConfiguration.subnets, doc.unknownValue);
+            // Decided from what the program states; only the subnets, which come from the account, stay undecided.
+            const undecided = doc.diagnostics.filter((d: any) => d.message.includes("Cannot verify: "));
+            assert.deepStrictEqual(undecided.map((d: any) => d.policyName), ["ecs-tasks-in-private-subnets"]);
+        });
+
+        it("uses the answers of an --invokes file: known values in the plan and the verdicts, the rest still listed", () => {
+            const run = preview("--program", dataSources, "--invokes", path.join(dataSources, "answers.json"));
+            assert.strictEqual(run.status, 0, run.stderr);
+            assert.ok(run.stdout.includes([
+                "Data sources answered with unknowns (1): what they return is known only after deployment",
+                "    aws:ec2/getAmi:getAmi  the offline preview cannot see the account",
+                "    (to preview with real values, give their results in a file: --invokes answers.json, token → result object)",
+                "",
+            ].join("\n")), run.stdout);
+            assert.ok(run.stdout.includes('    vpcId: "vpc-0d3f4a5b6c7d8e9f0"\n'), run.stdout);
+            assert.ok(run.stdout.includes('ECS service "app" places tasks in subnet "subnet-0a1b2c3d4e5f60718", which is not created in this stack'));
+            assert.match(run.stdout, /\n0 mandatory violations, \d+ advisory violations, 0 policies could not run during preview, 1 data source answered with unknowns, 1 resource not checked\n$/);
+        });
+
+        it("exits 2 naming what is wrong with an --invokes file, and how to write it", () => {
+            const file = path.join(os.tmpdir(), `preview-invokes-${process.pid}.json`);
+            fs.writeFileSync(file, JSON.stringify({ getVpc: { id: "vpc-1" }, "aws:ec2/getAmi:getAmi": "ami-1" }));
+            const run = preview("--program", dataSources, "--invokes", file);
+            fs.rmSync(file);
+            assert.strictEqual(run.status, 2);
+            assert.strictEqual(run.stderr, [
+                `error: --invokes ${file} has 2 problems:`,
+                "  - `getVpc` is not an invoke token; use the token the report lists, e.g. aws:ec2/getVpc:getVpc.",
+                "  - `aws:ec2/getAmi:getAmi` must map to the invoke's result object (its fields, e.g. {\"id\": \"…\"}); got \"ami-1\".",
+                "",
+            ].join("\n"));
+        });
+
+        it("exits 2 with what failed and where for an error that has no message", () => {
+            const run = preview("--program", fixture("empty-error"));
+            assert.strictEqual(run.status, 2);
+            assert.strictEqual(run.stderr, "error: The program failed with an Error that has no message (thrown at Object.<anonymous> "
+                + `(${path.join(ROOT, fixture("empty-error"), "index.ts")}:5:7)). Give the error a message where it is thrown, or run the `
+                + "program under `node --inspect` to see what failed.\n");
         });
     });
 });

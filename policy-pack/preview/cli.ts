@@ -1,14 +1,17 @@
 /**
- * `npm run preview [-- --stack dev] [--json] [--policy-pack-config file] [--program dir] [--timeout seconds]`: an
- * offline `pulumi preview --policy-pack policy-pack` for a Pulumi TypeScript program. Exit status 0 when no mandatory
- * policy failed, 1 when one did, 2 on a program or config error, or when the preview ran out of time.
+ * `npm run preview [-- --stack dev] [--json] [--policy-pack-config file] [--program dir] [--timeout seconds]
+ * [--strict] [--invokes answers.json]`: an offline `pulumi preview --policy-pack policy-pack` for a Pulumi TypeScript program. Exit status 0
+ * when no mandatory policy failed, 1 when one did (or, with --strict, when a remote component was not checked), 2 on
+ * a program or config error, or when the preview ran out of time.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { ProjectError, checkRequiredConfig, loadProject, loadStackConfig, stackConfigFile } from "./project";
 import { ProgramError, ProgramRun, runProgram } from "./run";
+import { InvokeAnswers, parseInvokeAnswers } from "./invokes";
 import { PreviewDocument, formatText, summarize } from "./report";
+import { remoteComponents } from "./remote";
 import { assertBuildIsCurrent } from "../protocol/build";
 import { DEFAULT_PACK_DIR, PolicyPackClient, startPolicyPack } from "../protocol/client";
 import { PolicyPackConfigFile } from "../protocol/config";
@@ -16,10 +19,14 @@ import { fromRegistrations } from "../protocol/wire";
 import { UNKNOWN_WIRE_VALUE } from "../lib/values";
 
 /** Exit statuses, as `pulumi preview --policy-pack` uses them for CI. */
-export const EXIT = { ok: 0, mandatoryViolation: 1, error: 2 } as const;
+export const EXIT = { ok: 0, mandatoryViolation: 1, error: 2 } as const; // 1 also: --strict and an unchecked resource
 
 /** The default --timeout: far beyond any real program of ours (the 20-service platform previews in seconds). */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
+
+/** What a wrong option is answered with. */
+const USAGE = "Usage: npm run preview -- [--program <dir>] [--stack <name>] [--json] [--policy-pack-config <file>] " +
+    "[--invokes <file>] [--timeout <seconds>] [--strict] (see the README's \"Offline preview\").";
 
 interface Options {
     stack: string;
@@ -27,6 +34,10 @@ interface Options {
     programDir: string;
     policyPackConfig?: string;
     timeoutMs: number;
+    /** Fail (exit 1) when a remote component's resources were not checked. */
+    strict: boolean;
+    /** A file of answers to invokes (token → result object). */
+    invokes?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -38,6 +49,8 @@ function parseOptions(argv: string[]): Options {
             "policy-pack-config": { type: "string" },
             program: { type: "string", default: "." },
             timeout: { type: "string", default: String(DEFAULT_TIMEOUT_SECONDS) },
+            strict: { type: "boolean", default: false },
+            invokes: { type: "string" },
         },
         strict: true,
     });
@@ -51,7 +64,26 @@ function parseOptions(argv: string[]): Options {
         programDir: path.resolve(values.program as string),
         policyPackConfig: values["policy-pack-config"] as string | undefined,
         timeoutMs: timeout * 1000,
+        strict: values.strict as boolean,
+        invokes: values.invokes as string | undefined,
     };
+}
+
+function readInvokeAnswers(file: string | undefined): InvokeAnswers | undefined {
+    if (file === undefined) {
+        return undefined;
+    }
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (error) {
+        throw new ProjectError(`--invokes ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): give the path of a JSON file of answers.`);
+    }
+    try {
+        return parseInvokeAnswers(file, text);
+    } catch (error) {
+        throw new ProjectError((error as Error).message);
+    }
 }
 
 function readPolicyConfig(file: string | undefined): PolicyPackConfigFile {
@@ -61,7 +93,8 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfigFile {
     try {
         return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfigFile;
     } catch (error) {
-        throw new ProjectError(`--policy-pack-config ${file}: ${(error as Error).message}`);
+        throw new ProjectError(`--policy-pack-config ${file}: ${(error as Error).message}. Give a JSON file such as ` +
+            'policy-pack/policy-config.json: {"all": "mandatory"} or {"<policy>": {"enforcementLevel": "…", "<setting>": …}}.');
     }
 }
 
@@ -82,6 +115,7 @@ export async function preview(argv: string[], out: (text: string) => void = text
     try {
         const options = parseOptions(argv);
         const policyConfig = readPolicyConfig(options.policyPackConfig);
+        const invokeAnswers = readInvokeAnswers(options.invokes);
         const project = loadProject(options.programDir);
         const config = loadStackConfig(stackConfigFile(project, options.stack), project.configDefaults);
         checkRequiredConfig(project, options.stack, config);
@@ -96,7 +130,7 @@ export async function preview(argv: string[], out: (text: string) => void = text
         const packStarting = startPolicyPack({ signal: stopPack.signal });
         packStarting.catch(() => undefined);
         const deadline = Date.now() + options.timeoutMs;
-        const run = await runProgram(project, options.stack, config, { timeoutMs: options.timeoutMs }).catch(async error => {
+        const run = await runProgram(project, options.stack, config, { timeoutMs: options.timeoutMs, invokeAnswers }).catch(async error => {
             stopPack.abort(); // the program failed: the pack is not needed, and need not finish starting
             await packStarting.then(p => p.close(), () => undefined);
             throw error;
@@ -104,26 +138,33 @@ export async function preview(argv: string[], out: (text: string) => void = text
         pack = await packStarting;
         const analysis = analyze(pack, policyConfig, { project: project.name, stack: options.stack }, run);
         const { info, diagnostics } = await withinDeadline(analysis, deadline, options.timeoutMs);
+        const remote = remoteComponents(run.resources);
         const doc: PreviewDocument = {
             project: project.name, stack: options.stack, unknownValue: UNKNOWN_WIRE_VALUE,
             resources: fromRegistrations(run.resources).map((wire, i) => ({
                 type: wire.type, name: wire.name, urn: wire.urn, parent: run.resources[i].parent,
-                custom: run.resources[i].custom, inputs: wire.properties, dependencies: wire.dependencies ?? [],
-                propertyDependencies: wire.propertyDependencies ?? {},
+                custom: run.resources[i].custom, ...(run.resources[i].remote ? { remote: true } : {}), inputs: wire.properties,
+                dependencies: wire.dependencies ?? [], propertyDependencies: wire.propertyDependencies ?? {},
             })),
             outputs: run.outputs,
             messages: run.messages,
             invokes: run.invokes,
+            remoteComponents: remote,
             policyPack: { name: info.name, version: info.version },
             diagnostics,
-            summary: summarize(run, diagnostics),
+            summary: summarize(run, diagnostics, remote),
         };
         const packLabel = `local: ${path.relative(process.cwd(), DEFAULT_PACK_DIR) || "."}`;
         out(options.json ? `${JSON.stringify(doc, null, 2)}\n` : `${formatText(doc, packLabel)}\n`);
         writeResourceUsage(pack);
-        return doc.summary.mandatory > 0 ? EXIT.mandatoryViolation : EXIT.ok;
+        const failed = doc.summary.mandatory > 0 || (options.strict && doc.summary.notChecked > 0);
+        return failed ? EXIT.mandatoryViolation : EXIT.ok;
     } catch (error) {
-        if (error instanceof ProgramError || error instanceof ProjectError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+        if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+            process.stderr.write(`error: ${(error as Error).message}. ${USAGE}\n`);
+            return EXIT.error;
+        }
+        if (error instanceof ProgramError || error instanceof ProjectError) {
             process.stderr.write(`error: ${(error as Error).message}\n`);
             return EXIT.error;
         }

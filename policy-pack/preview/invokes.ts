@@ -35,7 +35,10 @@ export function awsInvokes(region: string): Record<string, (inputs: Record<strin
 }
 
 /** How an invoke was answered. */
-export type AnsweredWith = "offline placeholders" | "unknowns";
+export type AnsweredWith = "offline placeholders" | "unknowns" | "invokes file";
+
+/** Answers the user gives (`--invokes <file>`): invoke token → the whole result object, used for every call. */
+export type InvokeAnswers = Record<string, Record<string, unknown>>;
 
 /** One data source the program called, with how it was answered and how often. */
 export interface InvokeRecord {
@@ -57,12 +60,19 @@ export class OfflineInvokes {
     private readonly placeholders: ReturnType<typeof awsInvokes>;
     private readonly log = new Map<string, InvokeRecord>();
 
-    constructor(region: string, private readonly programDir: string) {
+    constructor(region: string, private readonly programDir: string, private readonly answers: InvokeAnswers = {}) {
         this.placeholders = awsInvokes(region);
     }
 
-    /** The result of `token` called with `inputs`: a placeholder when there is one, unknowns otherwise. */
+    /**
+     * The result of `token` called with `inputs`: the user's answer when there is one (`--invokes`), else a
+     * placeholder when there is one, else unknowns.
+     */
     answer(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+        const given = this.given(token);
+        if (given) {
+            return given;
+        }
         const placeholder = this.placeholders[token];
         if (placeholder) {
             this.note(token, "offline placeholders");
@@ -77,7 +87,7 @@ export class OfflineInvokes {
      * promise form an empty object, which the program would read as fields that do not exist.
      */
     answerUnasked(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
-        return unknownResult(token, inputs, this.programDir);
+        return this.given(token) ?? unknownResult(token, inputs, this.programDir);
     }
 
     /** Logs an invoke the SDK answered on its own, without asking the mocks (its arguments were unknown). */
@@ -90,10 +100,49 @@ export class OfflineInvokes {
         return [...this.log.values()];
     }
 
+    /** A copy of the user's answer for `token` (the program may change what it gets), logged; undefined without one. */
+    private given(token: string): Record<string, unknown> | undefined {
+        const answer = this.answers[token];
+        if (!answer) {
+            return undefined;
+        }
+        this.note(token, "invokes file");
+        return JSON.parse(JSON.stringify(answer));
+    }
+
     private note(token: string, answeredWith: AnsweredWith, reason?: string): void {
         const key = `${token}\u0000${answeredWith}\u0000${reason ?? ""}`;
         const record = this.log.get(key) ?? { token, answeredWith, ...(reason ? { reason } : {}), calls: 0 };
         record.calls++;
         this.log.set(key, record);
     }
+}
+
+/**
+ * Reads an `--invokes` file: a JSON object whose keys are invoke tokens (`aws:ec2/getVpc:getVpc`, as the report lists
+ * them) and whose values are the results to give. Fails with what is wrong and how to fix it.
+ */
+export function parseInvokeAnswers(file: string, text: string): InvokeAnswers {
+    let document: unknown;
+    try {
+        document = JSON.parse(text);
+    } catch (error) {
+        throw new Error(`--invokes ${file} is not valid JSON (${(error as Error).message}). Write one object: ` +
+            '{"<invoke token>": {<result fields>}}, e.g. {"aws:ec2/getVpc:getVpc": {"id": "vpc-0123456789abcdef0"}}.');
+    }
+    if (document === null || typeof document !== "object" || Array.isArray(document)) {
+        throw new Error(`--invokes ${file} must hold one JSON object, invoke token → result object; got ${Array.isArray(document) ? "an array" : JSON.stringify(document)}.`);
+    }
+    const problems: string[] = [];
+    for (const [token, result] of Object.entries(document)) {
+        if (!/^[A-Za-z0-9_-]+:[A-Za-z0-9_./-]*:[A-Za-z0-9_]+$/.test(token)) {
+            problems.push(`\`${token}\` is not an invoke token; use the token the report lists, e.g. aws:ec2/getVpc:getVpc.`);
+        } else if (result === null || typeof result !== "object" || Array.isArray(result)) {
+            problems.push(`\`${token}\` must map to the invoke's result object (its fields, e.g. {"id": "…"}); got ${JSON.stringify(result)}.`);
+        }
+    }
+    if (problems.length > 0) {
+        throw new Error(`--invokes ${file} has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${problems.map(p => `  - ${p}`).join("\n")}`);
+    }
+    return document as InvokeAnswers;
 }

@@ -7,6 +7,7 @@ import { ProgramRun } from "./run";
 import { Diagnostic } from "../protocol/wire";
 import { LogMessage } from "./engine";
 import { InvokeRecord } from "./invokes";
+import { RemoteComponent, remoteVerdict } from "./remote";
 
 /** Everything a preview found, in one machine-readable document (`--json`). */
 export interface PreviewDocument {
@@ -20,6 +21,8 @@ export interface PreviewDocument {
     messages: LogMessage[];
     /** The data sources the program called, with how each was answered (placeholders, or unknowns and why). */
     invokes: InvokeRecord[];
+    /** Remote components shown without their children: judged from their inputs, or not checked. */
+    remoteComponents: RemoteComponent[];
     policyPack: { name: string; version: string };
     diagnostics: Diagnostic[];
     summary: PreviewSummary;
@@ -34,6 +37,8 @@ export interface PreviewSummary {
     cannotRunDuringPreview: number;
     /** Data sources (distinct tokens) answered with unknown values, as for an account the preview cannot see. */
     answeredWithUnknowns: number;
+    /** Remote components nothing checks: their plugins create resources the preview cannot see (`--strict` fails). */
+    notChecked: number;
 }
 
 const CANT_RUN = /can't run policy .* during preview/i;
@@ -43,8 +48,8 @@ export function isCantRunNote(diagnostic: Diagnostic): boolean {
     return CANT_RUN.test(diagnostic.message);
 }
 
-/** Counts the resources to create and the diagnostics per kind. */
-export function summarize(run: ProgramRun, diagnostics: Diagnostic[]): PreviewSummary {
+/** Counts the resources to create, the diagnostics per kind, and what the preview could not see. */
+export function summarize(run: ProgramRun, diagnostics: Diagnostic[], remote: readonly RemoteComponent[]): PreviewSummary {
     const violations = diagnostics.filter(d => !isCantRunNote(d));
     return {
         toCreate: run.resources.length,
@@ -52,6 +57,7 @@ export function summarize(run: ProgramRun, diagnostics: Diagnostic[]): PreviewSu
         advisory: violations.filter(d => d.enforcementLevel === "advisory").length,
         cannotRunDuringPreview: diagnostics.length - violations.length,
         answeredWithUnknowns: unknownInvokeTokens(run.invokes).length,
+        notChecked: remote.filter(c => !c.checkedFromInputs).length,
     };
 }
 
@@ -68,6 +74,7 @@ export function formatText(doc: PreviewDocument, packLabel: string): string {
         "",
         ...formatMessages(doc),
         ...formatInvokes(doc.invokes),
+        ...formatRemote(doc.remoteComponents),
         ...formatPolicies(doc, packLabel),
         ...formatOutputs(doc.outputs),
         "Resources:",
@@ -130,6 +137,21 @@ function formatInvokes(invokes: readonly InvokeRecord[]): string[] {
     return [
         `Data sources answered with unknowns (${unknownInvokeTokens(unknown).length}): what they return is known only after deployment`,
         ...unknown.map(i => `    ${i.token.padEnd(width)}${i.reason}${i.calls > 1 ? ` (${i.calls} calls)` : ""}`),
+        "    (to preview with real values, give their results in a file: --invokes answers.json, token → result object)",
+        "",
+    ];
+}
+
+/** Remote components and what the pack made of them: checked from their inputs, or not checked at all. */
+function formatRemote(components: readonly RemoteComponent[]): string[] {
+    if (components.length === 0) {
+        return [];
+    }
+    const typeWidth = Math.max(...components.map(c => c.type.length)) + 2;
+    const nameWidth = Math.max(...components.map(c => c.name.length)) + 2;
+    return [
+        `Remote components (${components.length}): their plugins create their resources, which an offline preview does not run`,
+        ...components.map(c => `    ${c.type.padEnd(typeWidth)}${c.name.padEnd(nameWidth)}${remoteVerdict(c)}`),
         "",
     ];
 }
@@ -190,5 +212,6 @@ export function formatSummaryLine(summary: PreviewSummary): string {
         // Only when there are some: the line CI logs are read for stays as it was for programs that use none.
         ...(summary.answeredWithUnknowns > 0
             ? [`${count(summary.answeredWithUnknowns, "data source", "data sources")} answered with unknowns`] : []),
+        ...(summary.notChecked > 0 ? [`${count(summary.notChecked, "resource", "resources")} not checked`] : []),
     ].join(", ");
 }

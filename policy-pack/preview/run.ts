@@ -7,10 +7,10 @@ import * as path from "path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { PulumiProject, stackConfigFile } from "./project";
 import { RecordedResource, recordRegistrations } from "./recorder";
-import { InvokeRecord, OfflineInvokes } from "./invokes";
+import { InvokeAnswers, InvokeRecord, OfflineInvokes } from "./invokes";
 import { LogMessage, startOfflineEngine } from "./engine";
 import { PendingWork, noteInvokeAsked, trackRegistrations, wrapInvokes } from "./sdkHooks";
-import { explainFailure } from "./failures";
+import { explainFailure, messageOf } from "./failures";
 
 /** A stack output: known at preview, or known only after deployment. */
 export type StackOutput = { known: true; value: unknown } | { known: false };
@@ -32,13 +32,15 @@ export class ProgramError extends Error {}
 export interface RunOptions {
     /** How long the program may take before the preview gives up and says what it was waiting for. */
     timeoutMs: number;
+    /** The user's answers to invokes (`--invokes`), by token. @default none */
+    invokeAnswers?: InvokeAnswers;
 }
 
 /** Runs `project`'s program for `stack` with `config` (the `project:key` → string map). */
 export async function runProgram(project: PulumiProject, stack: string, config: Record<string, string>, options: RunOptions): Promise<ProgramRun> {
     const sdk = programSdk(project);
     const runtime = sdk("runtime");
-    const invokes = new OfflineInvokes(config["aws:region"] ?? "us-east-1", project.dir);
+    const invokes = new OfflineInvokes(config["aws:region"] ?? "us-east-1", project.dir, options.invokeAnswers);
     const pending = new PendingWork();
     const resources: RecordedResource[] = [];
     const engine = await startOfflineEngine();
@@ -51,7 +53,14 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
         },
         call: (args: { token: string; inputs: Record<string, unknown> }) => {
             noteInvokeAsked();
-            return invokes.answer(args.token, args.inputs);
+            try {
+                return invokes.answer(args.token, args.inputs);
+            } catch (error) {
+                // The SDK rethrows an invoke's failure as `new Error(err.details)`: without details the program would
+                // see an empty message.
+                const message = `The offline answer to the invoke ${args.token} failed: ${messageOf(error)}`;
+                throw Object.assign(new Error(message), { details: message });
+            }
         },
     }, project.name, stack, /* preview: */ true);
     recordRegistrations(runtime.getMonitor(), asAnalyzersSeeIt(sdk("runtime/rpc")), r => resources.push(r));
