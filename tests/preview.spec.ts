@@ -186,7 +186,7 @@ describe("offline preview", function () {
         assert.strictEqual(run.status, 0, run.stderr);
         const doc = JSON.parse(run.stdout);
         assert.strictEqual(doc.project, "fargate-stack-typescript");
-        assert.deepStrictEqual(doc.summary, { toCreate: 47, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
+        assert.deepStrictEqual(doc.summary, { toCreate: 57, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
         assert.deepStrictEqual(doc.outputs.url, { known: true, value: "https://api.example.com" });
         const container = JSON.parse(doc.resources.find((r: any) => r.name === "api-task").inputs.containerDefinitions)[0];
         assert.strictEqual(container.image, "nginxinc/nginx-unprivileged:1.27-alpine", "the image comes from the Pulumi.yaml default");
