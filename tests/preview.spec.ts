@@ -356,21 +356,23 @@ describe("offline preview", function () {
             assert.ok(doc.resources.find((r: any) => r.name === "web").remote);
         });
 
-        it("completes a program whose data sources it cannot answer: lists them, decides what it can, --strict fails the unchecked component", () => {
+        it("completes a program whose data sources and remote method it cannot answer: lists them, decides what it can, --strict fails the unchecked component", () => {
             const run = preview("--program", dataSources, "--json", "--strict");
             assert.strictEqual(run.status, 1, run.stderr);
             const doc = JSON.parse(run.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: 10, mandatory: 0, advisory: 6, cannotRunDuringPreview: 0, answeredWithUnknowns: 3, notChecked: 1 });
-            assert.deepStrictEqual(doc.invokes, [
-                { token: "aws:ec2/getVpc:getVpc", answeredWith: "unknowns", reason: "the offline preview cannot see the account", calls: 1 },
+            assert.deepStrictEqual(doc.summary, { toCreate: 10, mandatory: 0, advisory: 6, cannotRunDuringPreview: 0, answeredWithUnknowns: 4, notChecked: 1 });
+            const byToken = (a: any, b: any) => a.token.localeCompare(b.token);
+            assert.deepStrictEqual([...doc.invokes].sort(byToken), [
+                { token: "acme:index:Database/connectionUrl", answeredWith: "unknowns", reason: "a method of a remote component, answered by its plugin", calls: 1 },
                 { token: "aws:ec2/getAmi:getAmi", answeredWith: "unknowns", reason: "the offline preview cannot see the account", calls: 1 },
                 { token: "aws:ec2/getSubnets:getSubnets", answeredWith: "unknowns", reason: "its arguments are unknown during preview", calls: 1 },
+                { token: "aws:ec2/getVpc:getVpc", answeredWith: "unknowns", reason: "the offline preview cannot see the account", calls: 1 },
             ]);
             assert.deepStrictEqual(doc.remoteComponents, [{
                 type: "acme:index:Database", name: "orders", urn: "urn:pulumi:dev::data-sources::pulumi:pulumi:Stack$acme:index:Database::orders",
                 plugin: "acme", checkedFromInputs: false,
             }]);
-            assert.deepStrictEqual(doc.outputs, { amiId: { known: false }, vpcId: { known: false } });
+            assert.deepStrictEqual(doc.outputs, { amiId: { known: false }, ordersUrl: { known: false }, vpcId: { known: false } });
             const service = doc.resources.find((r: any) => r.type === "aws:ecs/service:Service");
             assert.strictEqual(service.inputs.networkConfiguration.subnets, doc.unknownValue);
             // Decided from what the program states; only the subnets, which come from the account, stay undecided.
@@ -387,7 +389,7 @@ describe("offline preview", function () {
                 "    (to preview with real values, give their results in a file: --invokes answers.json, token → result object)",
                 "",
             ].join("\n")), run.stdout);
-            assert.ok(run.stdout.includes('    vpcId: "vpc-0d3f4a5b6c7d8e9f0"\n'), run.stdout);
+            assert.ok(run.stdout.includes('    ordersUrl: "postgres://orders.acme.internal:5432/orders"\n    vpcId:     "vpc-0d3f4a5b6c7d8e9f0"\n'), run.stdout);
             assert.ok(run.stdout.includes('ECS service "app" places tasks in subnet "subnet-0a1b2c3d4e5f60718", which is not created in this stack'));
             assert.match(run.stdout, /\n0 mandatory violations, \d+ advisory violations, 0 policies could not run during preview, 1 data source answered with unknowns, 1 resource not checked\n$/);
         });

@@ -7,6 +7,7 @@
  */
 import { dnsSuffixOf, partitionOf } from "../../components/rules";
 import { unknownResult } from "./unknownAnswers";
+import { UNKNOWN_WIRE_VALUE } from "../lib/values";
 
 /** The placeholder account ID of offline runs. */
 export const OFFLINE_ACCOUNT_ID = "123456789012";
@@ -53,6 +54,7 @@ export interface InvokeRecord {
 export const UNKNOWN_REASONS = {
     noAnswer: "the offline preview cannot see the account",
     unknownInputs: "its arguments are unknown during preview",
+    method: "a method of a remote component, answered by its plugin",
 } as const;
 
 /** Answers a program's invokes offline and logs each one. */
@@ -88,6 +90,16 @@ export class OfflineInvokes {
      */
     answerUnasked(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
         return this.given(token) ?? unknownResult(token, inputs, this.programDir);
+    }
+
+    /** The result of a remote component's method `token`: the user's answer, else an unknown result. */
+    answerMethod(token: string): Record<string, unknown> {
+        const given = this.given(token);
+        if (given) {
+            return given;
+        }
+        this.note(token, "unknowns", UNKNOWN_REASONS.method);
+        return { result: UNKNOWN_WIRE_VALUE };
     }
 
     /** Logs an invoke the SDK answered on its own, without asking the mocks (its arguments were unknown). */
@@ -135,7 +147,8 @@ export function parseInvokeAnswers(file: string, text: string): InvokeAnswers {
     }
     const problems: string[] = [];
     for (const [token, result] of Object.entries(document)) {
-        if (!/^[A-Za-z0-9_-]+:[A-Za-z0-9_./-]*:[A-Za-z0-9_]+$/.test(token)) {
+        // A data source's token (`aws:ec2/getVpc:getVpc`), or a remote component method's (`eks:index:Cluster/getKubeconfig`).
+        if (!/^[A-Za-z0-9_-]+:[A-Za-z0-9_./-]*:[A-Za-z0-9_]+(\/[A-Za-z0-9_]+)?$/.test(token)) {
             problems.push(`\`${token}\` is not an invoke token; use the token the report lists, e.g. aws:ec2/getVpc:getVpc.`);
         } else if (result === null || typeof result !== "object" || Array.isArray(result)) {
             problems.push(`\`${token}\` must map to the invoke's result object (its fields, e.g. {"id": "…"}); got ${JSON.stringify(result)}.`);

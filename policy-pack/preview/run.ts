@@ -9,7 +9,7 @@ import { PulumiProject, stackConfigFile } from "./project";
 import { RecordedResource, recordRegistrations } from "./recorder";
 import { InvokeAnswers, InvokeRecord, OfflineInvokes } from "./invokes";
 import { LogMessage, startOfflineEngine } from "./engine";
-import { PendingWork, noteInvokeAsked, trackRegistrations, wrapInvokes } from "./sdkHooks";
+import { PendingWork, answerMethodCalls, noteInvokeAsked, trackRegistrations, wrapInvokes } from "./sdkHooks";
 import { explainFailure, messageOf } from "./failures";
 
 /** A stack output: known at preview, or known only after deployment. */
@@ -65,6 +65,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
     }, project.name, stack, /* preview: */ true);
     recordRegistrations(runtime.getMonitor(), asAnalyzersSeeIt(sdk("runtime/rpc")), r => resources.push(r));
     wrapInvokes(runtime, invokes, pending, sdk("output").unknown);
+    answerMethodCalls(runtime.getMonitor(), sdk("proto/provider_pb"), invokes);
     runtime.setAllConfig(config);
 
     // A program error can surface as a rejection or, from inside the SDK's resource initialisation, as an uncaught

@@ -1,7 +1,8 @@
 /**
  * Where the offline preview watches the program's copy of the SDK beyond the mock monitor: which registrations and
- * invokes the program started and has not finished (to say what a stuck preview waits for), and which invokes the
- * SDK answered without asking the mocks (arguments unknown during preview).
+ * invokes the program started and has not finished (to say what a stuck preview waits for), which invokes the SDK
+ * answered without asking the mocks (arguments unknown during preview), and the method calls of remote components
+ * that the mock monitor cannot answer.
  *
  * Registrations start in a resource's constructor, long before they reach the monitor (the SDK first waits for every
  * input), so a stack transformation (public API: it sees every resource the program constructs) marks the start and
@@ -10,6 +11,7 @@
  * invoke the SDK answers on its own. An AsyncLocalStorage context ties each call to the mocks' `call` it leads to.
  */
 import { AsyncLocalStorage } from "async_hooks";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { OfflineInvokes } from "./invokes";
 import { UNKNOWN_WIRE_VALUE } from "../lib/values";
 
@@ -83,12 +85,13 @@ export function trackRegistrations(runtime: Runtime, pending: PendingWork): void
  * `unknown` is that copy's unknown marker (what the SDK hands a program for an unknown value).
  */
 export function wrapInvokes(runtime: Runtime, invokes: OfflineInvokes, pending: PendingWork, unknown: unknown): void {
-    for (const name of ["invoke", "invokeSingle", "invokeOutput", "invokeSingleOutput"]) {
+    // Methods of remote components (`call`, `callSingle`) return Outputs too, and are tracked the same way.
+    for (const name of ["invoke", "invokeSingle", "invokeOutput", "invokeSingleOutput", "call", "callSingle"]) {
         const original = runtime[name];
         if (typeof original !== "function") {
             continue;
         }
-        const isPromiseForm = !name.endsWith("Output");
+        const isPromiseForm = name === "invoke" || name === "invokeSingle";
         runtime[name] = (token: string, ...rest: unknown[]) => {
             const call: InvokeCall = { asked: false };
             const done = pending.invokeStarted(token);
@@ -118,4 +121,21 @@ function toProgramValue(value: unknown, unknown: unknown): any {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toProgramValue(v, unknown)]));
     }
     return value;
+}
+
+/**
+ * Answers methods of remote components (an `eks.Cluster`'s `getKubeconfig()`: the SDK's `call`), which their plugin
+ * would answer: the SDK's mock monitor has no `call`, and the program would fail with "monitor.call is not a
+ * function". The answer is the user's (`--invokes`, keyed by the method's token) or an unknown result.
+ */
+export function answerMethodCalls(monitor: Record<string, any>, providerProto: any, invokes: OfflineInvokes): void {
+    if (typeof monitor.call === "function") {
+        return;
+    }
+    monitor.call = (req: any, callback: (err: unknown, response?: unknown) => void) => {
+        noteInvokeAsked();
+        const response = new providerProto.CallResponse();
+        response.setReturn(Struct.fromJavaScript(invokes.answerMethod(req.getTok()) as Record<string, never>));
+        callback(null, response);
+    };
 }
