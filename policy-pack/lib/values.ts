@@ -9,7 +9,7 @@
  * They also recognise the raw wire sentinels, so the same code works on unproxied data (tools that feed recorded
  * resources straight in, and tests).
  */
-import * as policy from "@pulumi/policy";
+import type * as policy from "@pulumi/policy";
 
 /** Marks a value that is unknown during preview (an Output not yet resolved on a fresh stack). */
 export const UNKNOWN: unique symbol = Symbol("unknown");
@@ -34,13 +34,20 @@ export const UNKNOWN_SENTINELS: readonly string[] = [
 /** The sentinel the engine puts on the wire for any unknown value. */
 export const UNKNOWN_WIRE_VALUE = UNKNOWN_SENTINELS[0];
 
-// `UnknownValueError` is exported at run time, but its declaration is stripped from the published typings.
-const UnknownValueError = (policy as unknown as { UnknownValueError: new (...args: unknown[]) => Error })
-    .UnknownValueError;
+// `UnknownValueError` is exported at run time, but its declaration is stripped from the published typings. Loaded on
+// first use: in the pack @pulumi/policy is loaded already, and the offline preview, which imports this module for the
+// sentinels alone, does not pay for loading the policy SDK (about 0.2 s).
+let UnknownValueError: (new (...args: unknown[]) => Error) | undefined;
+function unknownValueErrorClass(): (new (...args: unknown[]) => Error) | undefined {
+    UnknownValueError ??= (require("@pulumi/policy") as typeof policy as unknown as { UnknownValueError: new (...args: unknown[]) => Error })
+        .UnknownValueError;
+    return UnknownValueError;
+}
 
 /** True when `error` is the SDK's signal that an unknown value was read through the proxy. */
 export function isUnknownValueError(error: unknown): boolean {
-    return typeof UnknownValueError === "function" && error instanceof UnknownValueError;
+    const errorClass = unknownValueErrorClass();
+    return typeof errorClass === "function" && error instanceof errorClass;
 }
 
 /** True when `value` is {@link UNKNOWN} or a raw unknown sentinel. */

@@ -8,9 +8,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { ProjectError, checkRequiredConfig, loadProject, loadStackConfig, stackConfigFile } from "./project";
-import { ProgramError, ProgramRun, runProgram } from "./run";
+import { ProgramError, runProgram } from "./run";
 import { InvokeAnswers, parseInvokeAnswers } from "./invokes";
 import { PreviewDocument, formatText, summarize } from "./report";
+import { StreamingAnalysis } from "./analysis";
 import { remoteComponents } from "./remote";
 import { assertBuildIsCurrent } from "../protocol/build";
 import { DEFAULT_PACK_DIR, PolicyPackClient, startPolicyPack } from "../protocol/client";
@@ -129,15 +130,17 @@ export async function preview(argv: string[], out: (text: string) => void = text
         const stopPack = new AbortController();
         const packStarting = startPolicyPack({ signal: stopPack.signal });
         packStarting.catch(() => undefined);
+        const analysis = new StreamingAnalysis(packStarting, policyConfig, { project: project.name, stack: options.stack });
         const deadline = Date.now() + options.timeoutMs;
-        const run = await runProgram(project, options.stack, config, { timeoutMs: options.timeoutMs, invokeAnswers }).catch(async error => {
+        const run = await runProgram(project, options.stack, config, {
+            timeoutMs: options.timeoutMs, invokeAnswers, onResource: record => analysis.add(record),
+        }).catch(async error => {
             stopPack.abort(); // the program failed: the pack is not needed, and need not finish starting
             await packStarting.then(p => p.close(), () => undefined);
             throw error;
         });
         pack = await packStarting;
-        const analysis = analyze(pack, policyConfig, { project: project.name, stack: options.stack }, run);
-        const { info, diagnostics } = await withinDeadline(analysis, deadline, options.timeoutMs);
+        const { info, diagnostics } = await withinDeadline(analysis.finish(run.resources), deadline, options.timeoutMs);
         const remote = remoteComponents(run.resources);
         const doc: PreviewDocument = {
             project: project.name, stack: options.stack, unknownValue: UNKNOWN_WIRE_VALUE,
@@ -172,14 +175,6 @@ export async function preview(argv: string[], out: (text: string) => void = text
     } finally {
         await pack?.close();
     }
-}
-
-/** What the pack says about the run: `Configure`, `ConfigureStack`, then `Analyze` per resource and `AnalyzeStack`. */
-async function analyze(pack: PolicyPackClient, policyConfig: PolicyPackConfigFile, stack: { project: string; stack: string }, run: ProgramRun) {
-    const info = await pack.getAnalyzerInfo();
-    await pack.configure(policyConfig);
-    await pack.configureStack({ ...stack, dryRun: true });
-    return { info, diagnostics: await pack.analyzeAll(fromRegistrations(run.resources)) };
 }
 
 /** `work`, or a ProgramError when the --timeout deadline passes first (the program ran; the pack did not answer). */

@@ -9,7 +9,7 @@ import { PulumiProject, stackConfigFile } from "./project";
 import { RecordedResource, recordRegistrations } from "./recorder";
 import { InvokeAnswers, InvokeRecord, OfflineInvokes } from "./invokes";
 import { LogMessage, startOfflineEngine } from "./engine";
-import { PendingWork, answerMethodCalls, noteInvokeAsked, trackRegistrations, wrapInvokes } from "./sdkHooks";
+import { PendingWork, answerMethodCalls, noteInvokeAsked, skipSdkBookkeepingStacks, trackRegistrations, wrapInvokes } from "./sdkHooks";
 import { explainFailure, messageOf } from "./failures";
 
 /** A stack output: known at preview, or known only after deployment. */
@@ -34,6 +34,8 @@ export interface RunOptions {
     timeoutMs: number;
     /** The user's answers to invokes (`--invokes`), by token. @default none */
     invokeAnswers?: InvokeAnswers;
+    /** Called with each resource as it is registered (the engine analyzes it then). @default none */
+    onResource?: (record: RecordedResource) => void;
 }
 
 /** Runs `project`'s program for `stack` with `config` (the `project:key` → string map). */
@@ -63,7 +65,10 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
             }
         },
     }, project.name, stack, /* preview: */ true);
-    recordRegistrations(runtime.getMonitor(), asAnalyzersSeeIt(sdk("runtime/rpc")), r => resources.push(r));
+    recordRegistrations(runtime.getMonitor(), asAnalyzersSeeIt(sdk("runtime/rpc")), record => {
+        resources.push(record);
+        options.onResource?.(record);
+    });
     wrapInvokes(runtime, invokes, pending, sdk("output").unknown);
     answerMethodCalls(runtime.getMonitor(), sdk("proto/provider_pb"), invokes);
     runtime.setAllConfig(config);
@@ -82,6 +87,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
     process.on("unhandledRejection", onFailure);
     process.on("uncaughtException", onFailure);
     let exported: Record<string, unknown> = {};
+    const restoreStacks = skipSdkBookkeepingStacks(sdk("runtime/debuggable"), sdk("resource").Resource);
     const finished = (async () => {
         await runtime.runInPulumiStack(async () => {
             trackRegistrations(runtime, pending);
@@ -105,6 +111,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
         }
     } finally {
         clearTimeout(timer);
+        restoreStacks();
         // Closed while still listening: a late rejection of the failed program must not crash the preview.
         await engine.close();
         process.off("unhandledRejection", onFailure);
