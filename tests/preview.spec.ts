@@ -4,7 +4,7 @@
  * config errors exit 2 with the program's message; `--json` tells the same story as the text.
  */
 import * as assert from "assert";
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -19,13 +19,43 @@ interface Run {
     seconds: number;
 }
 
+// As `npm run preview` starts it: the condition lets programs import "fargate-stack" from its TypeScript source.
+const PREVIEW = ["--conditions=fargate-stack-source", "-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "preview", "cli.ts")];
+
 function preview(...args: string[]): Run {
     const started = Date.now();
-    const result = spawnSync(process.execPath,
-        // As `npm run preview` starts it: the condition lets programs import "fargate-stack" from its TypeScript source.
-        ["--conditions=fargate-stack-source", "-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "preview", "cli.ts"), ...args],
-        { cwd: ROOT, encoding: "utf8", timeout: 120000 });
+    const result = spawnSync(process.execPath, [...PREVIEW, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120000 });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * Runs the preview into a pipe its reader empties late, as `npm run preview -- --json | slow-consumer` does: once the
+ * first bytes arrive, nothing more is read for `holdMs` (the kernel's pipe buffer and the reader's take about 80 KB).
+ */
+function previewIntoSlowPipe(holdMs: number, ...args: string[]): Promise<Run> {
+    return new Promise((resolve, reject) => {
+        const started = Date.now();
+        const child = spawn(process.execPath, [...PREVIEW, ...args], { cwd: ROOT });
+        const stdout: Buffer[] = [];
+        const stderr: Buffer[] = [];
+        child.stdout.on("data", chunk => stdout.push(chunk));
+        child.stdout.pause();
+        child.stderr.on("data", chunk => stderr.push(chunk));
+        const poll = setInterval(() => {
+            if (child.stdout.readableLength > 0) {
+                clearInterval(poll);
+                setTimeout(() => child.stdout.resume(), holdMs);
+            }
+        }, 20);
+        child.on("error", reject);
+        child.on("close", status => {
+            clearInterval(poll);
+            resolve({
+                status, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8"),
+                seconds: (Date.now() - started) / 1000,
+            });
+        });
+    });
 }
 
 const fixture = (name: string) => path.join("tests", "fixtures", name);
@@ -67,7 +97,7 @@ describe("offline preview", function () {
         it("prints the same plan and verdicts as one JSON document with --json", () => {
             assert.strictEqual(json.status, 0, json.stderr);
             const doc = JSON.parse(json.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: 50, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
+            assert.deepStrictEqual(doc.summary, { toCreate: 50, toRead: 0, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
             assert.strictEqual(doc.resources.length, 50);
             assert.deepStrictEqual(doc.diagnostics.map((d: any) => [d.enforcementLevel, d.policyName]), [["advisory", "alb-listener-https"]]);
             assert.deepStrictEqual(doc.outputs.logGroupName, { known: true, value: "/ecs/fargate-stack/dev/web" });
@@ -78,6 +108,44 @@ describe("offline preview", function () {
             assert.deepStrictEqual(doc.resources.map((r: any) => r.name).sort(),
                 [...text.stdout.matchAll(/^ \+ .*? (\S+) +create$/gm)].map(m => m[1]).sort());
         });
+
+        it("estimates the monthly cost (the README's table) and the rollout of the service, in the text and in --json", () => {
+            const { estimates } = JSON.parse(json.stdout);
+            // The same figures as tests/estimates.spec.ts's and the README's cost table for this stack.
+            assert.strictEqual(estimates.region, "us-east-1");
+            assert.strictEqual(estimates.monthlyCostUsd, 83.15);
+            assert.strictEqual(estimates.lines.length, 14);
+            assert.deepStrictEqual(estimates.lines[0], {
+                resource: "web-service", type: "aws:ecs/service:Service", item: "2 × 0.25 vCPU / 0.5 GB Linux X86_64 tasks, on demand", monthlyUsd: 18.02,
+            });
+            assert.deepStrictEqual(estimates.notPriced, []);
+            assert.deepStrictEqual(estimates.rolloutSeconds, { "web-service": 110 });
+            assert.deepStrictEqual(estimates.rollouts, [{ service: "web-service", seconds: 110, waves: 1, wave: { start: 45, healthy: 20, drain: 15, stop: 30 } }]);
+            assert.match(text.stdout, /\nEstimated monthly cost before traffic \(us-east-1, prices of \d{4}-\d\d-\d\d compiled offline, their sources in --json\):\n {4}web-service +2 × 0\.25 vCPU \/ 0\.5 GB Linux X86_64 tasks, on demand +\$18\.02\n/);
+            assert.match(text.stdout, /\n {4}Total +\$83\.15\n {4}Billed by use, not in the total:\n {8}web-alarms: SNS: .*\n {8}web-logs: CloudWatch Logs: .*\n\n/);
+            assert.ok(text.stdout.includes([
+                "Estimated rollout, one rolling deployment per service (README \"Rollout time\"):",
+                "    web-service  110 s: 1 wave × (45 s start + 20 s healthy + 15 s drain + 30 s stop)",
+                "",
+                "Resources:",
+            ].join("\n")), text.stdout);
+        });
+    });
+
+    it("marks the resources a program reads (.get) as reads: apart in the plan and the count, flagged in --json, not in the cost", () => {
+        const [text, json] = [preview("--program", fixture("read-resources")), preview("--program", fixture("read-resources"), "--json")];
+        assert.strictEqual(text.status, 0, text.stderr);
+        assert.match(text.stdout, /\n \+ {3}├─ aws:ec2\/eip:Eip +app-eip +create\n > {3}├─ aws:ec2\/natGateway:NatGateway +shared-nat +read\n > {3}└─ aws:ec2\/vpc:Vpc +shared-vpc +read\n/);
+        assert.ok(text.stdout.includes("Resources:\n    + 2 to create\n    > 2 to read\n"), text.stdout);
+        const doc = JSON.parse(json.stdout);
+        assert.deepStrictEqual(doc.summary, { toCreate: 2, toRead: 2, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
+        assert.deepStrictEqual(doc.resources.filter((r: any) => r.read).map((r: any) => [r.type, r.name, r.inputs.id]).sort(), [
+            ["aws:ec2/natGateway:NatGateway", "shared-nat", "nat-0a1b2c3d4e5f60718"], ["aws:ec2/vpc:Vpc", "shared-vpc", "vpc-0a1b2c3d4e5f60718"],
+        ]);
+        // The NAT gateway read is billed already, whatever this stack does: only the Elastic IP it creates is priced.
+        assert.deepStrictEqual(doc.estimates.lines, [{ resource: "app-eip", type: "aws:ec2/eip:Eip", item: "public IPv4 address ($0.005/h)", monthlyUsd: 3.65 }]);
+        assert.strictEqual(doc.estimates.region, "eu-west-1");
+        assert.deepStrictEqual(doc.estimates.rolloutSeconds, {});
     });
 
     describe("input names renamed in 0.2.0", () => {
@@ -127,7 +195,7 @@ describe("offline preview", function () {
             const run = preview("--program", path.join("examples", "platform"), "--json");
             assert.strictEqual(run.status, 0, run.stderr);
             const doc = JSON.parse(run.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
+            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, toRead: 0, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
             assert.deepStrictEqual(doc.diagnostics, []);
             const components = doc.resources.filter((r: any) => r.type.startsWith("fargate-stack:")).map((r: any) => `${r.type.split(":")[2]} ${r.name}`);
             assert.deepStrictEqual(components.sort(), ["Platform shop", "ScheduledTask nightly-report", "WebService api",
@@ -140,7 +208,7 @@ describe("offline preview", function () {
             const run = preview("--program", path.join("examples", "platform"), "--stack", "natless", "--json");
             assert.strictEqual(run.status, 0, run.stderr);
             const doc = JSON.parse(run.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
+            assert.deepStrictEqual(doc.summary, { toCreate: doc.resources.length, toRead: 0, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
             assert.deepStrictEqual(doc.diagnostics, []);
             assert.deepStrictEqual(namesOf(doc, "aws:ec2/natGateway:NatGateway"), []);
             const endpoints = doc.resources.filter((r: any) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint");
@@ -153,14 +221,16 @@ describe("offline preview", function () {
             ]);
         });
 
-        it("previews a platform with 20 public web services to the end: 23 resources per service, all compliant", () => {
-            const [one, twenty] = ["one", "twenty"].map(stack => preview("--program", fixture("platform-scale"), "--stack", stack, "--json"));
+        it("previews a platform with 20 public web services to the end: 23 resources per service, all compliant, its --json whole through a slow pipe", async () => {
+            const one = preview("--program", fixture("platform-scale"), "--stack", "one", "--json");
+            // Its JSON document (about 0.9 MB) goes into a pipe read late: it must arrive whole, not cut at the exit.
+            const twenty = await previewIntoSlowPipe(500, "--program", fixture("platform-scale"), "--stack", "twenty", "--json");
             for (const run of [one, twenty]) {
                 assert.strictEqual(run.status, 0, run.stderr);
             }
             const [a, b] = [JSON.parse(one.stdout), JSON.parse(twenty.stdout)];
             assert.strictEqual(b.resources.length - a.resources.length, 19 * 23);
-            assert.deepStrictEqual(b.summary, { toCreate: b.resources.length, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
+            assert.deepStrictEqual(b.summary, { toCreate: b.resources.length, toRead: 0, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
             assert.deepStrictEqual(b.resources.filter((r: any) => r.type === "aws:lb/listenerRule:ListenerRule")
                 .map((r: any) => r.inputs.priority).sort((x: number, y: number) => x - y), [...Array(20).keys()].map(i => i + 1));
         });
@@ -186,7 +256,7 @@ describe("offline preview", function () {
         assert.strictEqual(run.status, 0, run.stderr);
         const doc = JSON.parse(run.stdout);
         assert.strictEqual(doc.project, "fargate-stack-typescript");
-        assert.deepStrictEqual(doc.summary, { toCreate: 57, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
+        assert.deepStrictEqual(doc.summary, { toCreate: 57, toRead: 0, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
         assert.deepStrictEqual(doc.outputs.url, { known: true, value: "https://api.example.com" });
         const container = JSON.parse(doc.resources.find((r: any) => r.name === "api-task").inputs.containerDefinitions)[0];
         assert.strictEqual(container.image, "nginxinc/nginx-unprivileged:1.27-alpine", "the image comes from the Pulumi.yaml default");
@@ -344,7 +414,7 @@ describe("offline preview", function () {
             const run = preview("--program", fixture("awsx-secure-fargate"), "--json");
             assert.strictEqual(run.status, 0, run.stderr);
             const doc = JSON.parse(run.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: 6, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
+            assert.deepStrictEqual(doc.summary, { toCreate: 6, toRead: 0, mandatory: 0, advisory: 1, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
             assert.deepStrictEqual(doc.remoteComponents.map((c: any) => `${c.type} ${c.name} ${c.checkedFromInputs}`), [
                 "awsx:ec2:Vpc vpc true", "awsx:ecs:FargateService web true", "awsx:lb:ApplicationLoadBalancer lb true",
             ]);
@@ -360,7 +430,7 @@ describe("offline preview", function () {
             const run = preview("--program", dataSources, "--json", "--strict");
             assert.strictEqual(run.status, 1, run.stderr);
             const doc = JSON.parse(run.stdout);
-            assert.deepStrictEqual(doc.summary, { toCreate: 10, mandatory: 0, advisory: 6, cannotRunDuringPreview: 0, answeredWithUnknowns: 4, notChecked: 1 });
+            assert.deepStrictEqual(doc.summary, { toCreate: 10, toRead: 0, mandatory: 0, advisory: 6, cannotRunDuringPreview: 0, answeredWithUnknowns: 4, notChecked: 1 });
             const byToken = (a: any, b: any) => a.token.localeCompare(b.token);
             assert.deepStrictEqual([...doc.invokes].sort(byToken), [
                 { token: "acme:index:Database/connectionUrl", answeredWith: "unknowns", reason: "a method of a remote component, answered by its plugin", calls: 1 },

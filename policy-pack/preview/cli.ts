@@ -10,13 +10,15 @@ import { parseArgs } from "util";
 import { ProjectError, checkRequiredConfig, loadProject, loadStackConfig, stackConfigFile } from "./project";
 import { ProgramError, runProgram } from "./run";
 import { InvokeAnswers, parseInvokeAnswers } from "./invokes";
-import { PreviewDocument, formatText, summarize } from "./report";
+import { PreviewDocument, PreviewEstimates, formatText, summarize } from "./report";
+import { estimateMonthlyCost } from "./cost";
+import { estimateRollouts } from "./rollout";
 import { StreamingAnalysis } from "./analysis";
 import { remoteComponents } from "./remote";
 import { assertBuildIsCurrent } from "../protocol/build";
 import { DEFAULT_PACK_DIR, PolicyPackClient, startPolicyPack } from "../protocol/client";
 import { PolicyPackConfigFile } from "../protocol/config";
-import { fromRegistrations } from "../protocol/wire";
+import { WireResource, fromRegistrations } from "../protocol/wire";
 import { UNKNOWN_WIRE_VALUE } from "../lib/values";
 
 /** Exit statuses, as `pulumi preview --policy-pack` uses them for CI. */
@@ -142,11 +144,13 @@ export async function preview(argv: string[], out: (text: string) => void = text
         pack = await packStarting;
         const { info, diagnostics } = await withinDeadline(analysis.finish(run.resources), deadline, options.timeoutMs);
         const remote = remoteComponents(run.resources);
+        const wires = fromRegistrations(run.resources);
         const doc: PreviewDocument = {
             project: project.name, stack: options.stack, unknownValue: UNKNOWN_WIRE_VALUE,
-            resources: fromRegistrations(run.resources).map((wire, i) => ({
+            resources: wires.map((wire, i) => ({
                 type: wire.type, name: wire.name, urn: wire.urn, parent: run.resources[i].parent,
-                custom: run.resources[i].custom, ...(run.resources[i].remote ? { remote: true } : {}), inputs: wire.properties,
+                custom: run.resources[i].custom, ...(run.resources[i].remote ? { remote: true } : {}),
+                ...(run.resources[i].read ? { read: true } : {}), inputs: wire.properties,
                 dependencies: wire.dependencies ?? [], propertyDependencies: wire.propertyDependencies ?? {},
             })),
             outputs: run.outputs,
@@ -155,6 +159,7 @@ export async function preview(argv: string[], out: (text: string) => void = text
             remoteComponents: remote,
             policyPack: { name: info.name, version: info.version },
             diagnostics,
+            estimates: estimate(wires.filter((_, i) => !run.resources[i].read), stackRegion(config)),
             summary: summarize(run, diagnostics, remote),
         };
         const packLabel = `local: ${path.relative(process.cwd(), DEFAULT_PACK_DIR) || "."}`;
@@ -177,6 +182,20 @@ export async function preview(argv: string[], out: (text: string) => void = text
     }
 }
 
+/** The region the stack's default AWS provider uses: its `aws:region` config, else the environment, as the provider reads it. */
+function stackRegion(config: Record<string, string>): string | undefined {
+    return config["aws:region"] || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
+}
+
+/** The cost and rollout estimates of the resources to create. */
+function estimate(planned: WireResource[], region: string | undefined): PreviewEstimates {
+    const rollouts = estimateRollouts(planned);
+    return {
+        ...estimateMonthlyCost(planned, region), rollouts,
+        rolloutSeconds: Object.fromEntries(rollouts.map(r => [r.service, r.seconds ?? null])),
+    };
+}
+
 /** `work`, or a ProgramError when the --timeout deadline passes first (the program ran; the pack did not answer). */
 async function withinDeadline<T>(work: Promise<T>, deadline: number, timeoutMs: number): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
@@ -191,14 +210,23 @@ async function withinDeadline<T>(work: Promise<T>, deadline: number, timeoutMs: 
     }
 }
 
+/**
+ * Exits with `status` once stdout and stderr have handed everything written to the system: on POSIX, writes to a pipe
+ * are asynchronous, and exiting at once cuts a large `--json` document short when the reader is slower than the
+ * preview (`npm run preview -- --json | jq`). A write's callback runs after every earlier write on the stream.
+ */
+function exitWhenWritten(status: number): void {
+    process.stdout.write("", () => process.stderr.write("", () => process.exit(status)));
+}
+
 if (require.main === module) {
     preview(process.argv.slice(2)).then(
-        status => process.exit(status),
+        status => exitWhenWritten(status),
         error => {
             // Not a program or config error: a fault of the preview itself, which the user cannot fix from here.
             process.stderr.write(`error: the offline preview itself failed (a bug in policy-pack/preview; please report ` +
                 `it with this output): ${error instanceof Error ? error.stack : error}\n`);
-            process.exit(EXIT.error);
+            exitWhenWritten(EXIT.error);
         },
     );
 }

@@ -40,7 +40,8 @@ export interface CostLine {
 
 /** The estimate of one stack. */
 export interface CostEstimate {
-    region: string;
+    /** The stack's AWS region; undefined when it sets none (then nothing is priced). */
+    region?: string;
     prices?: { date: string; source: string };
     lines: CostLine[];
     /** The sum of the priced lines, rounded to cents. */
@@ -102,15 +103,19 @@ function isComponent(resource: WireResource): boolean {
 const known = (value: unknown): boolean => value !== UNKNOWN_WIRE_VALUE && value !== undefined;
 const money = (value: number) => Math.round(value * 100) / 100;
 
-/** Estimates the monthly cost of `resources` (the plan) in `region`. */
-export function estimateMonthlyCost(resources: readonly WireResource[], region: string): CostEstimate {
-    const prices = loadPrices(region);
-    const estimate: CostEstimate = { region, lines: [], monthlyCostUsd: 0, usage: [], notPriced: [] };
+/**
+ * Estimates the monthly cost of `resources` (the plan: resources to create, not those the program reads) in `region`
+ * (undefined: the stack sets none, and every resource that costs money is listed as not priced, with how to set it).
+ */
+export function estimateMonthlyCost(resources: readonly WireResource[], region: string | undefined): CostEstimate {
+    const prices = region === undefined ? undefined : loadPrices(region);
+    const estimate: CostEstimate = { ...(region === undefined ? {} : { region }), lines: [], monthlyCostUsd: 0, usage: [], notPriced: [] };
     if (!prices) {
-        estimate.notPriced = resources.filter(r => !isComponent(r) && !FREE_TYPES.has(r.type)).map(r => ({
-            resource: r.name, type: r.type,
-            reason: `no price file for region ${region} (prices exist for ${pricedRegions().join(", ")})`,
-        }));
+        const reason = region === undefined
+            ? "the stack sets no AWS region: set aws:region (pulumi config set aws:region us-east-1)"
+            : `no price file for region ${region} (prices exist for ${pricedRegions().join(", ")})`;
+        estimate.notPriced = resources.filter(r => !isComponent(r) && !FREE_TYPES.has(r.type))
+            .map(r => ({ resource: r.name, type: r.type, reason }));
         return estimate;
     }
     estimate.prices = { date: prices.date, source: prices.source };
@@ -290,7 +295,7 @@ export function costTable(estimate: CostEstimate): string[] {
     if (alarms.length > 0) {
         const metrics = alarms.reduce((sum, l) => sum + Number(/on (\d+) metric/.exec(l.item)?.[1] ?? 1), 0);
         const total = Math.round(alarms.reduce((sum, l) => sum + (l.monthlyUsd ?? 0), 0) * 100) / 100;
-        rows.push(`| ${alarms.length} alarms | ${metrics} alarm metrics ($${loadPrices(estimate.region)?.alarmMetricMonth} each) | ${dollars(total)} |`);
+        rows.push(`| ${alarms.length} alarms | ${metrics} alarm metrics ($${loadPrices(estimate.region ?? "")?.alarmMetricMonth} each) | ${dollars(total)} |`);
     }
     return ["| Resource | Billed for | Monthly |", "|---|---|---|", ...rows, `| **Total before traffic** | | **${dollars(estimate.monthlyCostUsd)}** |`];
 }

@@ -8,6 +8,8 @@ import { Diagnostic } from "../protocol/wire";
 import { LogMessage } from "./engine";
 import { InvokeRecord } from "./invokes";
 import { RemoteComponent, remoteVerdict } from "./remote";
+import { CostEstimate } from "./cost";
+import { RolloutEstimate } from "./rollout";
 
 /** Everything a preview found, in one machine-readable document (`--json`). */
 export interface PreviewDocument {
@@ -25,12 +27,28 @@ export interface PreviewDocument {
     remoteComponents: RemoteComponent[];
     policyPack: { name: string; version: string };
     diagnostics: Diagnostic[];
+    /** What the planned stack costs per month before traffic, and how long one rolling deployment of each service takes. */
+    estimates: PreviewEstimates;
     summary: PreviewSummary;
+}
+
+/**
+ * The estimates (README "Cost" and "Rollout time"): the monthly cost computed from the planned resources (those to
+ * create; read resources exist already) with the stack's region's price file, line by line, and the modelled time of
+ * one rolling deployment of each ECS service.
+ */
+export interface PreviewEstimates extends CostEstimate {
+    /** Seconds of one rolling deployment, by ECS service name; null when a setting it depends on is unknown. */
+    rolloutSeconds: Record<string, number | null>;
+    /** Each service's rollout in parts (waves, and a wave's start, healthy, drain and stop seconds), or why not. */
+    rollouts: RolloutEstimate[];
 }
 
 /** The counts a CI job gates on. */
 export interface PreviewSummary {
     toCreate: number;
+    /** Resources the program reads (`aws.<type>.get(name, id)`): they exist already, and the engine only reads them. */
+    toRead: number;
     mandatory: number;
     advisory: number;
     /** Policies the SDK could not run because a value they read was unknown ("can't run policy ... during preview"). */
@@ -52,7 +70,8 @@ export function isCantRunNote(diagnostic: Diagnostic): boolean {
 export function summarize(run: ProgramRun, diagnostics: Diagnostic[], remote: readonly RemoteComponent[]): PreviewSummary {
     const violations = diagnostics.filter(d => !isCantRunNote(d));
     return {
-        toCreate: run.resources.length,
+        toCreate: run.resources.filter(r => !r.read).length,
+        toRead: run.resources.filter(r => r.read).length,
         mandatory: violations.filter(d => d.enforcementLevel === "mandatory").length,
         advisory: violations.filter(d => d.enforcementLevel === "advisory").length,
         cannotRunDuringPreview: diagnostics.length - violations.length,
@@ -77,8 +96,11 @@ export function formatText(doc: PreviewDocument, packLabel: string): string {
         ...formatRemote(doc.remoteComponents),
         ...formatPolicies(doc, packLabel),
         ...formatOutputs(doc.outputs),
+        ...formatCost(doc.estimates),
+        ...formatRollouts(doc.estimates),
         "Resources:",
         `    + ${doc.summary.toCreate} to create`,
+        ...(doc.summary.toRead > 0 ? [`    > ${doc.summary.toRead} to read`] : []),
         "",
         formatSummaryLine(doc.summary),
     ].join("\n");
@@ -92,22 +114,23 @@ export function formatTree(resources: readonly Omit<RecordedResource, "ignoreCha
         siblings.push(resource);
         children.set(resource.parent, siblings);
     }
-    const rows: [string, string][] = [];
+    const rows: [string, string, boolean][] = [];
     const walk = (parent: string, prefix: string) => {
         const list = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
         list.forEach((resource, i) => {
             const last = i === list.length - 1;
             const branch = parent === "" ? "" : last ? "└─ " : "├─ ";
-            rows.push([`${prefix}${branch}${resource.type}`, resource.name]);
+            rows.push([`${prefix}${branch}${resource.type}`, resource.name, resource.read === true]);
             walk(resource.urn, parent === "" ? prefix : prefix + (last ? "   " : "│  "));
         });
     };
     walk("", "");
     const typeWidth = Math.max(4, ...rows.map(([type]) => type.length)) + 2;
     const nameWidth = Math.max(4, ...rows.map(([, name]) => name.length)) + 2;
+    // As the CLI marks its steps: `+` a resource to create, `>` one the program reads (`.get`), which the engine reads.
     return [
         `     ${"Type".padEnd(typeWidth)}${"Name".padEnd(nameWidth)}Plan`,
-        ...rows.map(([type, name]) => ` +   ${type.padEnd(typeWidth)}${name.padEnd(nameWidth)}create`),
+        ...rows.map(([type, name, read]) => ` ${read ? ">" : "+"}   ${type.padEnd(typeWidth)}${name.padEnd(nameWidth)}${read ? "read" : "create"}`),
     ];
 }
 
@@ -152,6 +175,46 @@ function formatRemote(components: readonly RemoteComponent[]): string[] {
     return [
         `Remote components (${components.length}): their plugins create their resources, which an offline preview does not run`,
         ...components.map(c => `    ${c.type.padEnd(typeWidth)}${c.name.padEnd(nameWidth)}${remoteVerdict(c)}`),
+        "",
+    ];
+}
+
+const dollars = (value: number) => `$${value.toFixed(2)}`;
+
+/** The monthly cost before traffic, line by line with the total; what is billed by use; what could not be priced. */
+function formatCost(estimate: PreviewEstimates): string[] {
+    // The price file's source is long: the text names its date, --json carries the source in full.
+    const where = estimate.prices
+        ? `${estimate.region}, prices of ${estimate.prices.date} compiled offline, their sources in --json`
+        : estimate.region ?? "no region";
+    const width = Math.max(0, ...estimate.lines.map(l => l.resource.length)) + 2;
+    const itemWidth = Math.max(0, ...estimate.lines.map(l => l.item.length)) + 2;
+    const lines = [`Estimated monthly cost before traffic (${where}):`];
+    lines.push(...estimate.lines.map(l => `    ${l.resource.padEnd(width)}${l.item.padEnd(itemWidth)}${dollars(l.monthlyUsd ?? 0).padStart(9)}`));
+    lines.push(`    ${"Total".padEnd(width + itemWidth)}${dollars(estimate.monthlyCostUsd).padStart(9)}`);
+    if (estimate.usage.length > 0) {
+        lines.push("    Billed by use, not in the total:");
+        lines.push(...estimate.usage.map(u => `        ${u.resource}: ${u.item}`));
+    }
+    if (estimate.notPriced.length > 0) {
+        lines.push(`    Not priced (${estimate.notPriced.length}), so not in the total:`);
+        lines.push(...estimate.notPriced.map(n => `        ${n.resource} (${n.type}): ${n.reason}`));
+    }
+    return [...lines, ""];
+}
+
+/** Each ECS service's modelled rolling deployment: waves × (start + healthy + drain + stop), or why it cannot be modelled. */
+function formatRollouts(estimate: PreviewEstimates): string[] {
+    if (estimate.rollouts.length === 0) {
+        return [];
+    }
+    const width = Math.max(...estimate.rollouts.map(r => r.service.length)) + 2;
+    return [
+        "Estimated rollout, one rolling deployment per service (README \"Rollout time\"):",
+        ...estimate.rollouts.map(r => `    ${r.service.padEnd(width)}${r.seconds === undefined || !r.wave
+            ? `not modelled: ${r.reason}`
+            : `${r.seconds} s: ${r.waves} wave${r.waves === 1 ? "" : "s"} × (${r.wave.start} s start + ${r.wave.healthy} s healthy + ` +
+                `${r.wave.drain} s drain + ${r.wave.stop} s stop)`}`),
         "",
     ];
 }
