@@ -230,6 +230,8 @@ describe("offline preview", function () {
             }
             const [a, b] = [JSON.parse(one.stdout), JSON.parse(twenty.stdout)];
             assert.strictEqual(b.resources.length - a.resources.length, 19 * 23);
+            // An exported array of Outputs is one stack output, resolved as the SDK resolves exports.
+            assert.deepStrictEqual(b.outputs.urls, { known: true, value: [...Array(20).keys()].map(i => `https://app-${i + 1}.apps.example.com`) });
             assert.deepStrictEqual(b.summary, { toCreate: b.resources.length, toRead: 0, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
             assert.deepStrictEqual(b.resources.filter((r: any) => r.type === "aws:lb/listenerRule:ListenerRule")
                 .map((r: any) => r.inputs.priority).sort((x: number, y: number) => x - y), [...Array(20).keys()].map(i => i + 1));

@@ -9,7 +9,7 @@ import { PulumiProject, stackConfigFile } from "./project";
 import { RecordedResource, recordRegistrations } from "./recorder";
 import { InvokeAnswers, InvokeRecord, OfflineInvokes } from "./invokes";
 import { LogMessage, startOfflineEngine } from "./engine";
-import { PendingWork, answerMethodCalls, noteInvokeAsked, skipSdkBookkeepingStacks, trackRegistrations, wrapInvokes } from "./sdkHooks";
+import { PendingWork, answerMethodCalls, noteInvokeAsked, skipSdkBookkeeping, trackRegistrations, wrapInvokes } from "./sdkHooks";
 import { explainFailure, messageOf } from "./failures";
 
 /** A stack output: known at preview, or known only after deployment. */
@@ -87,7 +87,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
     process.on("unhandledRejection", onFailure);
     process.on("uncaughtException", onFailure);
     let exported: Record<string, unknown> = {};
-    const restoreStacks = skipSdkBookkeepingStacks(sdk("runtime/debuggable"), sdk("resource").Resource);
+    const restoreBookkeeping = skipSdkBookkeeping(sdk);
     const finished = (async () => {
         await runtime.runInPulumiStack(async () => {
             trackRegistrations(runtime, pending);
@@ -111,7 +111,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
         }
     } finally {
         clearTimeout(timer);
-        restoreStacks();
+        restoreBookkeeping();
         // Closed while still listening: a late rejection of the failed program must not crash the preview.
         await engine.close();
         process.off("unhandledRejection", onFailure);
@@ -127,7 +127,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
         }
         throw new ProgramError(timeoutMessage(options.timeoutMs, pending.describe()));
     }
-    return { resources, outputs: await readOutputs(exported, sdk("index").Output), messages: engine.messages, invokes: invokes.records() };
+    return { resources, outputs: await readOutputs(exported, sdk("index").output), messages: engine.messages, invokes: invokes.records() };
 }
 
 /** The program's own copy of the SDK: mocks must be set on the copy the program's resources register through. */
@@ -194,19 +194,17 @@ async function loadProgram(entry: string): Promise<Record<string, unknown>> {
     return (main ? await main() : exported) ?? {};
 }
 
-type OutputClass = { isInstance(value: unknown): boolean };
+/** The SDK's `pulumi.output`: lifts a value, deeply (Outputs and promises inside arrays and objects), into one Output. */
+type LiftToOutput = (value: unknown) => { isKnown: Promise<boolean>; promise(): Promise<unknown> };
 
-async function readOutputs(exported: Record<string, unknown>, Output: OutputClass): Promise<Record<string, StackOutput>> {
+async function readOutputs(exported: Record<string, unknown>, output: LiftToOutput): Promise<Record<string, StackOutput>> {
     const outputs: Record<string, StackOutput> = {};
     for (const key of Object.keys(exported).filter(k => k !== "__esModule").sort()) {
-        const value = exported[key];
-        if (Output.isInstance(value)) {
-            // `isKnown` and `promise()` are the Output's own accessors for what `apply` would see.
-            const output = value as unknown as { isKnown: Promise<boolean>; promise(): Promise<unknown> };
-            outputs[key] = (await output.isKnown) ? { known: true, value: await output.promise() } : { known: false };
-        } else {
-            outputs[key] = { known: true, value: await value };
-        }
+        // As the SDK resolves a stack's exports: an array or object of Outputs (`export const urls = services.map(s =>
+        // s.url)`) is one output, known when every part is. `isKnown` and `promise()` are the Output's own accessors
+        // for what `apply` would see.
+        const lifted = output(exported[key]);
+        outputs[key] = (await lifted.isKnown) ? { known: true, value: await lifted.promise() } : { known: false };
     }
     return outputs;
 }

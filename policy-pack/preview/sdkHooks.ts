@@ -141,33 +141,41 @@ export function answerMethodCalls(monitor: Record<string, any>, providerProto: a
 }
 
 /**
- * The SDK captures stacks it only reports to a real engine: every promise it creates is stamped with
- * `new Error().stack` (`debuggablePromise` in runtime/debuggable.js, for the leak report a language host prints when a
- * program exits with work outstanding), and every resource records the whole stack of its construction
- * (`Resource.callsites`, with no depth limit, for the CLI's source positions). Capturing and formatting them (under
- * ts-node, source-map-support maps every frame through its source map) took 2.6 s of a 7.4 s preview of a platform of
- * 20 services. The offline preview reports neither, so while the program runs `debuggablePromise` runs with
- * `Error.stackTraceLimit` at 0 (the SDK's own function still does everything else: leak candidates, ids, context)
- * and `Resource.callsites` answers no frames (the SDK then sends no source position, which the engine treats as
- * optional). Both are looked up on their module at call time by every caller in the SDK. Every other stack, such as
- * the program's own errors, which the preview explains, is captured as before. Returns the function that restores
- * both.
+ * Bookkeeping the SDK does only for a real engine, which the offline preview turns off while the program runs (each
+ * piece is looked up on its module at call time by every caller in the SDK; the returned function restores them):
+ *
+ * - stacks: every promise the SDK creates is stamped with `new Error().stack` (`debuggablePromise` in
+ *   runtime/debuggable.js, for the leak report a language host prints when a program exits with work outstanding),
+ *   and every resource records the whole stack of its construction (`Resource.callsites`, with no depth limit, for
+ *   the CLI's source positions). Capturing and formatting them (under ts-node, source-map-support maps every frame
+ *   through its source map) took 2.6 s of a 7.4 s preview of a platform of 20 services. `debuggablePromise` now runs
+ *   with `Error.stackTraceLimit` at 0 (the SDK's own function still does everything else: leak candidates, ids,
+ *   context) and `Resource.callsites` answers no frames (the SDK then sends no source position, which the engine
+ *   treats as optional). Every other stack, such as the program's own errors, which the preview explains, is captured
+ *   as before.
+ * - debug logs: the SDK sends the engine a debug message per registration step (`log.debug`), which the CLI shows
+ *   only with `--debug` and the offline preview never shows. Serializing and sending them over gRPC allocated about
+ *   25 MB for 20 services. `log.debug` now resolves at once; warnings and errors reach the engine as before.
  */
-export function skipSdkBookkeepingStacks(debuggable: Record<string, any>, resourceClass: Record<string, any>): () => void {
-    const debuggablePromise = debuggable.debuggablePromise;
-    const callsites = resourceClass.callsites;
+export function skipSdkBookkeeping(sdk: (module: string) => any): () => void {
+    const debuggable = sdk("runtime/debuggable");
+    const resourceClass = sdk("resource").Resource;
+    const log = sdk("log");
+    const saved = { debuggablePromise: debuggable.debuggablePromise, callsites: resourceClass.callsites, debug: log.debug };
     debuggable.debuggablePromise = function withoutStack(this: unknown, ...args: unknown[]) {
         const limit = Error.stackTraceLimit;
         Error.stackTraceLimit = 0;
         try {
-            return debuggablePromise.apply(this, args);
+            return saved.debuggablePromise.apply(this, args);
         } finally {
             Error.stackTraceLimit = limit;
         }
     };
     resourceClass.callsites = () => [];
+    log.debug = () => Promise.resolve();
     return () => {
-        debuggable.debuggablePromise = debuggablePromise;
-        resourceClass.callsites = callsites;
+        debuggable.debuggablePromise = saved.debuggablePromise;
+        resourceClass.callsites = saved.callsites;
+        log.debug = saved.debug;
     };
 }
