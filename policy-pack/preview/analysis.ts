@@ -6,7 +6,7 @@
  */
 import { AnalyzeResult, PolicyPackClient } from "../protocol/client";
 import { PolicyPackConfigFile } from "../protocol/config";
-import { AnalyzerSummary, Diagnostic, fromRegistrations } from "../protocol/wire";
+import { AnalyzerSummary, Diagnostic, WireResource, fromRegistrations } from "../protocol/wire";
 import { RecordedResource } from "./recorder";
 
 export class StreamingAnalysis {
@@ -34,11 +34,11 @@ export class StreamingAnalysis {
         this.perResource.push(result);
     }
 
-    /** Every per-resource verdict, in registration order, then the stack's. */
-    async finish(resources: readonly RecordedResource[]): Promise<{ info: AnalyzerSummary; diagnostics: Diagnostic[] }> {
+    /** Every per-resource verdict, in registration order, then the stack's (`resources`: every registration and read, as the pack sees them). */
+    async finish(resources: WireResource[]): Promise<{ info: AnalyzerSummary; diagnostics: Diagnostic[] }> {
         const { pack, info } = await this.ready;
         const perResource = await Promise.all(this.perResource);
-        const stack = await pack.analyzeStack(fromRegistrations(resources));
+        const stack = await pack.analyzeStack(resources);
         return { info, diagnostics: [...perResource.flatMap(result => result.diagnostics), ...stack.diagnostics] };
     }
 }

@@ -142,9 +142,9 @@ export async function preview(argv: string[], out: (text: string) => void = text
             throw error;
         });
         pack = await packStarting;
-        const { info, diagnostics } = await withinDeadline(analysis.finish(run.resources), deadline, options.timeoutMs);
-        const remote = remoteComponents(run.resources);
         const wires = fromRegistrations(run.resources);
+        const { info, diagnostics } = await withinDeadline(analysis.finish(wires), deadline, options.timeoutMs);
+        const remote = remoteComponents(run.resources);
         const doc: PreviewDocument = {
             project: project.name, stack: options.stack, unknownValue: UNKNOWN_WIRE_VALUE,
             resources: wires.map((wire, i) => ({
