@@ -14,6 +14,7 @@ import * as fs from "fs";
 import { CostEstimate, costTable, estimateMonthlyCost, loadPrices, pricedRegions } from "../policy-pack/preview/cost";
 import { estimateRollouts, TASK_START_SECONDS } from "../policy-pack/preview/rollout";
 import { loadProject, loadStackConfig } from "../policy-pack/preview/project";
+import { formatCost, previewEstimates } from "../policy-pack/preview/report";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -141,6 +142,29 @@ describe("estimates in the offline preview", () => {
             assert.deepStrictEqual(estimateRollouts(resources), [{
                 service: "app-service", seconds: 510, waves: 3, wave: { start: 45, healthy: 45, drain: 60, stop: 20 },
             }]);
+        });
+
+        it("keys rolloutSeconds by service name, and by URN where two services share a name", () => {
+            const service = resources.find(r => r.type === "aws:ecs/service:Service")!;
+            const twin = { ...service, urn: service.urn.replace("::app-service", "$fargate-stack:index:WorkerService::app-service") };
+            assert.deepStrictEqual(previewEstimates(resources, "us-east-1").rolloutSeconds, { "app-service": 510 });
+            assert.deepStrictEqual(previewEstimates([...resources, twin], "us-east-1").rolloutSeconds, { [service.urn]: 510, [twin.urn]: 510 });
+        });
+
+        it("prices nothing for a stack with no region, says how to set one, and prints no total", () => {
+            const estimate = previewEstimates(resources, undefined);
+            assert.strictEqual(estimate.region, undefined);
+            assert.deepStrictEqual(estimate.lines, []);
+            assert.deepStrictEqual(estimate.notPriced.find(n => n.resource === "app-nat"), {
+                resource: "app-nat", type: "aws:ec2/natGateway:NatGateway",
+                reason: "the stack sets no AWS region: set aws:region (pulumi config set aws:region us-east-1)",
+            });
+            const text = formatCost(estimate);
+            assert.deepStrictEqual(text.slice(0, 3), [
+                "Estimated monthly cost before traffic (no region):",
+                "    Not estimated: nothing could be priced (see below)",
+                `    Not priced (${estimate.notPriced.length}), so not in the total:`,
+            ]);
         });
     });
 });

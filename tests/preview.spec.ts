@@ -132,18 +132,27 @@ describe("offline preview", function () {
         });
     });
 
-    it("marks the resources a program reads (.get) as reads: apart in the plan and the count, flagged in --json, not in the cost", () => {
+    it("marks the resources a program reads (.get) as reads: in the plan, flagged in --json, apart from the count and the cost, judged only on what they show", () => {
         const [text, json] = [preview("--program", fixture("read-resources")), preview("--program", fixture("read-resources"), "--json")];
         assert.strictEqual(text.status, 0, text.stderr);
-        assert.match(text.stdout, /\n \+ {3}├─ aws:ec2\/eip:Eip +app-eip +create\n > {3}├─ aws:ec2\/natGateway:NatGateway +shared-nat +read\n > {3}└─ aws:ec2\/vpc:Vpc +shared-vpc +read\n/);
-        assert.ok(text.stdout.includes("Resources:\n    + 2 to create\n    > 2 to read\n"), text.stdout);
+        assert.match(text.stdout, /\n \+ {3}├─ aws:ec2\/eip:Eip +app-eip +create\n > {3}├─ aws:cloudwatch\/logGroup:LogGroup +legacy-logs +read\n/);
+        assert.match(text.stdout, /\n > {3}└─ aws:ec2\/vpc:Vpc +shared-vpc +read\n/);
+        // As the CLI's summary, which counts no reads.
+        assert.ok(text.stdout.includes("Resources:\n    + 2 to create\n\n"), text.stdout);
         const doc = JSON.parse(json.stdout);
-        assert.deepStrictEqual(doc.summary, { toCreate: 2, toRead: 2, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
+        assert.deepStrictEqual(doc.summary, { toCreate: 2, toRead: 4, mandatory: 0, advisory: 0, cannotRunDuringPreview: 0, answeredWithUnknowns: 0, notChecked: 0 });
         assert.deepStrictEqual(doc.resources.filter((r: any) => r.read).map((r: any) => [r.type, r.name, r.inputs.id]).sort(), [
-            ["aws:ec2/natGateway:NatGateway", "shared-nat", "nat-0a1b2c3d4e5f60718"], ["aws:ec2/vpc:Vpc", "shared-vpc", "vpc-0a1b2c3d4e5f60718"],
+            ["aws:cloudwatch/logGroup:LogGroup", "legacy-logs", "/ecs/legacy"],
+            ["aws:ec2/natGateway:NatGateway", "shared-nat", "nat-0a1b2c3d4e5f60718"],
+            ["aws:ec2/vpc:Vpc", "shared-vpc", "vpc-0a1b2c3d4e5f60718"],
+            ["aws:sns/topic:Topic", "alerts", "arn:aws:sns:eu-west-1:123456789012:alerts"],
         ]);
+        // Offline a read carries only its ID: no finding from a setting it does not show (the log group's retention,
+        // which Analyze would judge, so reads must not go there; the topic's KMS key, which AnalyzeStack judges).
+        assert.deepStrictEqual(doc.diagnostics, []);
         // The NAT gateway read is billed already, whatever this stack does: only the Elastic IP it creates is priced.
         assert.deepStrictEqual(doc.estimates.lines, [{ resource: "app-eip", type: "aws:ec2/eip:Eip", item: "public IPv4 address ($0.005/h)", monthlyUsd: 3.65 }]);
+        assert.deepStrictEqual(doc.estimates.usage, []);
         assert.strictEqual(doc.estimates.region, "eu-west-1");
         assert.deepStrictEqual(doc.estimates.rolloutSeconds, {});
     });
@@ -236,6 +245,42 @@ describe("offline preview", function () {
             assert.deepStrictEqual(b.resources.filter((r: any) => r.type === "aws:lb/listenerRule:ListenerRule")
                 .map((r: any) => r.inputs.priority).sort((x: number, y: number) => x - y), [...Array(20).keys()].map(i => i + 1));
         });
+    });
+
+    it("ends with its status and no error of its own when the reader has closed the pipe (| head)", async () => {
+        const { status, stderr } = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+            const child = spawn(process.execPath, [...PREVIEW, "--program", fixture("insecure-program"), "--json"], { cwd: ROOT });
+            let errors = "";
+            child.stderr.on("data", chunk => (errors += chunk));
+            child.stdout.destroy(); // the reader is gone before the preview writes its report
+            child.on("error", reject);
+            child.on("close", code => resolve({ status: code, stderr: errors }));
+        });
+        assert.strictEqual(stderr, "");
+        assert.strictEqual(status, 1);
+    });
+
+    it("shows the stack outputs as the SDK registers them: resources as their outputs, lists item by item, secrets hidden, undefined dropped", () => {
+        const [text, json] = [preview("--program", fixture("stack-outputs")), preview("--program", fixture("stack-outputs"), "--json")];
+        assert.strictEqual(json.status, 0, json.stderr);
+        const doc = JSON.parse(json.stdout);
+        const unknown = doc.unknownValue;
+        assert.deepStrictEqual(Object.keys(doc.outputs), ["address", "endpoints", "replicas", "settings", "token"]);
+        assert.deepStrictEqual(doc.outputs.endpoints, { known: true, value: ["https://app.example.com", unknown] });
+        assert.deepStrictEqual(doc.outputs.settings, { known: true, value: { allocationId: unknown, region: "us-east-1" } });
+        assert.deepStrictEqual(doc.outputs.token, { known: true, value: "[secret]" });
+        assert.deepStrictEqual(doc.outputs.replicas, { known: true, value: 2 });
+        const address = doc.outputs.address.value;
+        assert.deepStrictEqual([address.urn, address.domain, address.tags, address.publicIp],
+            ["urn:pulumi:dev::stack-outputs::pulumi:pulumi:Stack$aws:ec2/eip:Eip::app-eip", "vpc", { team: "payments" }, unknown]);
+        assert.deepStrictEqual(doc.messages, [{ severity: "warning", message: "Undefined value (nothing) will not show as a stack output.", urn: "" }]);
+        assert.ok(text.stdout.includes([
+            '    endpoints: ["https://app.example.com","[unknown]"]',
+            "    replicas:  2",
+            '    settings:  {"allocationId":"[unknown]","region":"us-east-1"}',
+            '    token:     "[secret]"',
+        ].join("\n")), text.stdout);
+        assert.ok(!text.stdout.includes("toJSON"));
     });
 
     it("fails an insecure raw @pulumi/aws program with exit 1 and each mandatory policy", () => {

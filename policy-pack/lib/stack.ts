@@ -57,6 +57,14 @@ export class StackIndex {
         return types.flatMap(type => this.byType.get(type) ?? []);
     }
 
+    /**
+     * Resources of any of `types` whose settings this preview shows, in stack order: all of them but those read with
+     * `.get` that carry only their ID ({@link isReadResource}), which a rule judging settings must not take as unset.
+     */
+    withSettings(...types: readonly string[]): Resource[] {
+        return this.ofType(...types).filter(resource => !isReadResource(resource));
+    }
+
     /** The resources of `types` that `resource`'s input `key` was built from. */
     dependenciesOf(resource: Resource, key: string, types: readonly string[]): Resource[] {
         const deps = resource.propertyDependencies?.[key] ?? [];

@@ -40,7 +40,7 @@ export const ecsExecSessionsLogged = stackPolicy(
     },
     ({ stack, report }) => {
         for (const kind of EXEC_LAUNCHER_KINDS) {
-            for (const launcher of stack.ofType(kind.type)) {
+            for (const launcher of stack.withSettings(kind.type)) {
                 checkExecLauncher(stack, launcher, kind, report);
             }
         }
@@ -230,7 +230,7 @@ export const vpcInterfaceEndpointPrivateDns = stackPolicy(
         url: "https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html",
     },
     ({ stack, report }) => {
-        for (const endpoint of stack.ofType(T.vpcEndpoint)) {
+        for (const endpoint of stack.withSettings(T.vpcEndpoint)) {
             checkPrivateDns(stack, endpoint, report);
         }
     },

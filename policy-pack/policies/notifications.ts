@@ -40,7 +40,7 @@ export const snsTopicEncrypted = stackPolicy(
         anchors: { checkov: ["CKV_AWS_26"] },
     },
     ({ stack, report }) => {
-        for (const topic of stack.ofType(T.snsTopic)) {
+        for (const topic of stack.withSettings(T.snsTopic)) {
             checkTopic(stack, topic, report);
         }
     },

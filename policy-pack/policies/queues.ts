@@ -28,7 +28,7 @@ export const sqsQueueEncrypted = stackPolicy(
         anchors: { securityHub: ["SQS.1"], checkov: ["CKV_AWS_27"] },
     },
     ({ stack, report }) => {
-        for (const queue of stack.ofType(T.sqsQueue)) {
+        for (const queue of stack.withSettings(T.sqsQueue)) {
             checkEncryption(stack, queue, report);
         }
     },
@@ -84,7 +84,7 @@ export const sqsQueueDeadLetterQueue = stackPolicy(
     },
     ({ stack, report }) => {
         const uses = deadLetterUses(stack);
-        for (const queue of stack.ofType(T.sqsQueue)) {
+        for (const queue of stack.withSettings(T.sqsQueue)) {
             if (!uses.some(use => use.queues.includes(queue))) {
                 checkRedrive(stack, queue, uses, report);
             }

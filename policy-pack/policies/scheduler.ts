@@ -40,7 +40,7 @@ export const schedulerScheduleRetryAndDeadLetter = stackPolicy(
     },
     ({ stack, report }) => {
         const uses = deadLetterUses(stack);
-        for (const schedule of stack.ofType(T.schedule)) {
+        for (const schedule of stack.withSettings(T.schedule)) {
             const who = describe(schedule.type, schedule.name);
             checkRetries(schedule, who, report);
             const arn = get(schedule.props, "target", "deadLetterConfig", "arn");
@@ -121,7 +121,7 @@ export const schedulerRoleScopedToTaskFamily = stackPolicy(
     },
     ({ stack, report }) => {
         const checked = new Set<string>();
-        for (const schedule of stack.ofType(T.schedule)) {
+        for (const schedule of stack.withSettings(T.schedule)) {
             if (!isSet(get(schedule.props, "target", "ecsParameters"))) {
                 continue; // not an ECS target
             }

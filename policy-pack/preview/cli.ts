@@ -7,18 +7,16 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { ProjectError, checkRequiredConfig, loadProject, loadStackConfig, stackConfigFile } from "./project";
+import { ProjectError, checkRequiredConfig, loadProject, loadStackConfig, stackConfigFile, stackRegion } from "./project";
 import { ProgramError, runProgram } from "./run";
 import { InvokeAnswers, parseInvokeAnswers } from "./invokes";
-import { PreviewDocument, PreviewEstimates, formatText, summarize } from "./report";
-import { estimateMonthlyCost } from "./cost";
-import { estimateRollouts } from "./rollout";
+import { PreviewDocument, formatText, previewEstimates, summarize } from "./report";
 import { StreamingAnalysis } from "./analysis";
 import { remoteComponents } from "./remote";
 import { assertBuildIsCurrent } from "../protocol/build";
 import { DEFAULT_PACK_DIR, PolicyPackClient, startPolicyPack } from "../protocol/client";
 import { PolicyPackConfigFile } from "../protocol/config";
-import { WireResource, fromRegistrations } from "../protocol/wire";
+import { fromRegistrations } from "../protocol/wire";
 import { UNKNOWN_WIRE_VALUE } from "../lib/values";
 
 /** Exit statuses, as `pulumi preview --policy-pack` uses them for CI. */
@@ -159,7 +157,7 @@ export async function preview(argv: string[], out: (text: string) => void = text
             remoteComponents: remote,
             policyPack: { name: info.name, version: info.version },
             diagnostics,
-            estimates: estimate(wires.filter((_, i) => !run.resources[i].read), stackRegion(config)),
+            estimates: previewEstimates(wires.filter((_, i) => !run.resources[i].read), stackRegion(config)),
             summary: summarize(run, diagnostics, remote),
         };
         const packLabel = `local: ${path.relative(process.cwd(), DEFAULT_PACK_DIR) || "."}`;
@@ -182,20 +180,6 @@ export async function preview(argv: string[], out: (text: string) => void = text
     }
 }
 
-/** The region the stack's default AWS provider uses: its `aws:region` config, else the environment, as the provider reads it. */
-function stackRegion(config: Record<string, string>): string | undefined {
-    return config["aws:region"] || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
-}
-
-/** The cost and rollout estimates of the resources to create. */
-function estimate(planned: WireResource[], region: string | undefined): PreviewEstimates {
-    const rollouts = estimateRollouts(planned);
-    return {
-        ...estimateMonthlyCost(planned, region), rollouts,
-        rolloutSeconds: Object.fromEntries(rollouts.map(r => [r.service, r.seconds ?? null])),
-    };
-}
-
 /** `work`, or a ProgramError when the --timeout deadline passes first (the program ran; the pack did not answer). */
 async function withinDeadline<T>(work: Promise<T>, deadline: number, timeoutMs: number): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
@@ -216,10 +200,21 @@ async function withinDeadline<T>(work: Promise<T>, deadline: number, timeoutMs: 
  * preview (`npm run preview -- --json | jq`). A write's callback runs after every earlier write on the stream.
  */
 function exitWhenWritten(status: number): void {
+    if (process.stdout.destroyed) {
+        process.exit(status); // the reader closed the pipe (below): nothing more can be written
+    }
     process.stdout.write("", () => process.stderr.write("", () => process.exit(status)));
 }
 
 if (require.main === module) {
+    // A reader that stops early (`npm run preview -- --json | head`) closes the pipe: what is left has nowhere to go,
+    // and the preview ends with its status, without an error of its own.
+    process.stdout.on("error", error => {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "EPIPE" && code !== "ERR_STREAM_DESTROYED") {
+            throw error;
+        }
+    });
     preview(process.argv.slice(2)).then(
         status => exitWhenWritten(status),
         error => {

@@ -136,3 +136,11 @@ export function loadStackConfig(file: string, defaults: Record<string, string> =
     }
     return config;
 }
+
+/**
+ * The region of the stack's default AWS provider, as the provider finds it: the `aws:region` config, else the
+ * `AWS_REGION` or `AWS_DEFAULT_REGION` environment variable; undefined when none is set.
+ */
+export function stackRegion(config: Record<string, string>): string | undefined {
+    return config["aws:region"] || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
+}

@@ -4,12 +4,12 @@
  */
 import { RecordedResource } from "./recorder";
 import { ProgramRun } from "./run";
-import { Diagnostic } from "../protocol/wire";
+import { Diagnostic, WireResource } from "../protocol/wire";
 import { LogMessage } from "./engine";
 import { InvokeRecord } from "./invokes";
 import { RemoteComponent, remoteVerdict } from "./remote";
-import { CostEstimate } from "./cost";
-import { RolloutEstimate } from "./rollout";
+import { CostEstimate, estimateMonthlyCost } from "./cost";
+import { RolloutEstimate, estimateRollouts } from "./rollout";
 
 /** Everything a preview found, in one machine-readable document (`--json`). */
 export interface PreviewDocument {
@@ -42,6 +42,22 @@ export interface PreviewEstimates extends CostEstimate {
     rolloutSeconds: Record<string, number | null>;
     /** Each service's rollout in parts (waves, and a wave's start, healthy, drain and stop seconds), or why not. */
     rollouts: RolloutEstimate[];
+}
+
+/**
+ * The cost and rollout estimates of `planned` (the resources to create) in `region`. `rolloutSeconds` is keyed by
+ * service name; services whose names repeat (a `WebService` and a `WorkerService` both called `api` each create
+ * `api-service`) are keyed by URN instead, so that none hides another.
+ */
+export function previewEstimates(planned: readonly WireResource[], region: string | undefined): PreviewEstimates {
+    const rollouts = estimateRollouts(planned);
+    // estimateRollouts keeps the plan's order of ECS services: the n-th estimate is the n-th service.
+    const services = planned.filter(r => r.type === "aws:ecs/service:Service");
+    const repeated = (name: string) => services.filter(s => s.name === name).length > 1;
+    return {
+        ...estimateMonthlyCost(planned, region), rollouts,
+        rolloutSeconds: Object.fromEntries(rollouts.map((r, i) => [repeated(r.service) ? services[i].urn : r.service, r.seconds ?? null])),
+    };
 }
 
 /** The counts a CI job gates on. */
@@ -95,12 +111,12 @@ export function formatText(doc: PreviewDocument, packLabel: string): string {
         ...formatInvokes(doc.invokes),
         ...formatRemote(doc.remoteComponents),
         ...formatPolicies(doc, packLabel),
-        ...formatOutputs(doc.outputs),
+        ...formatOutputs(doc.outputs, doc.unknownValue),
         ...formatCost(doc.estimates),
         ...formatRollouts(doc.estimates),
+        // As the CLI's summary: reads are marked in the tree and left out of the counts (`summary.toRead` in --json).
         "Resources:",
         `    + ${doc.summary.toCreate} to create`,
-        ...(doc.summary.toRead > 0 ? [`    > ${doc.summary.toRead} to read`] : []),
         "",
         formatSummaryLine(doc.summary),
     ].join("\n");
@@ -182,7 +198,7 @@ function formatRemote(components: readonly RemoteComponent[]): string[] {
 const dollars = (value: number) => `$${value.toFixed(2)}`;
 
 /** The monthly cost before traffic, line by line with the total; what is billed by use; what could not be priced. */
-function formatCost(estimate: PreviewEstimates): string[] {
+export function formatCost(estimate: PreviewEstimates): string[] {
     // The price file's source is long: the text names its date, --json carries the source in full.
     const where = estimate.prices
         ? `${estimate.region}, prices of ${estimate.prices.date} compiled offline, their sources in --json`
@@ -191,7 +207,11 @@ function formatCost(estimate: PreviewEstimates): string[] {
     const itemWidth = Math.max(0, ...estimate.lines.map(l => l.item.length)) + 2;
     const lines = [`Estimated monthly cost before traffic (${where}):`];
     lines.push(...estimate.lines.map(l => `    ${l.resource.padEnd(width)}${l.item.padEnd(itemWidth)}${dollars(l.monthlyUsd ?? 0).padStart(9)}`));
-    lines.push(`    ${"Total".padEnd(width + itemWidth)}${dollars(estimate.monthlyCostUsd).padStart(9)}`);
+    if (estimate.lines.length > 0 || estimate.notPriced.length === 0) {
+        lines.push(`    ${"Total".padEnd(width + itemWidth)}${dollars(estimate.monthlyCostUsd).padStart(9)}`);
+    } else {
+        lines.push("    Not estimated: nothing could be priced (see below)");
+    }
     if (estimate.usage.length > 0) {
         lines.push("    Billed by use, not in the total:");
         lines.push(...estimate.usage.map(u => `        ${u.resource}: ${u.item}`));
@@ -250,7 +270,8 @@ function formatPolicies(doc: PreviewDocument, packLabel: string): string[] {
     return [...lines, ""];
 }
 
-function formatOutputs(outputs: PreviewDocument["outputs"]): string[] {
+/** The stack outputs known before deployment (a part known only after it shows as `[unknown]`), then the names of the rest. */
+function formatOutputs(outputs: PreviewDocument["outputs"], unknownValue: string): string[] {
     const keys = Object.keys(outputs);
     if (keys.length === 0) {
         return [];
@@ -258,7 +279,8 @@ function formatOutputs(outputs: PreviewDocument["outputs"]): string[] {
     const known = keys.filter(k => outputs[k].known);
     const unknown = keys.filter(k => !outputs[k].known);
     const width = Math.max(...known.map(k => k.length), 0) + 2;
-    const lines = ["Outputs:", ...known.map(k => `    ${`${k}:`.padEnd(width)}${JSON.stringify(outputs[k].value)}`)];
+    const show = (value: unknown) => JSON.stringify(value, (_key, member) => (member === unknownValue ? "[unknown]" : member));
+    const lines = ["Outputs:", ...known.map(k => `    ${`${k}:`.padEnd(width)}${show((outputs[k] as { value: unknown }).value)}`)];
     if (unknown.length > 0) {
         lines.push(`    (known after deployment: ${unknown.join(", ")})`);
     }

@@ -5,14 +5,18 @@
  */
 import * as path from "path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { PulumiProject, stackConfigFile } from "./project";
+import { PulumiProject, stackConfigFile, stackRegion } from "./project";
 import { RecordedResource, recordRegistrations } from "./recorder";
 import { InvokeAnswers, InvokeRecord, OfflineInvokes } from "./invokes";
 import { LogMessage, startOfflineEngine } from "./engine";
 import { PendingWork, answerMethodCalls, noteInvokeAsked, skipSdkBookkeeping, trackRegistrations, wrapInvokes } from "./sdkHooks";
 import { explainFailure, messageOf } from "./failures";
+import { UNKNOWN_WIRE_VALUE } from "../lib/values";
 
-/** A stack output: known at preview, or known only after deployment. */
+/**
+ * A stack output: known at preview (parts known only after deployment carry the engine's unknown marker, a secret
+ * shows as `[secret]`), or known only after deployment as a whole.
+ */
 export type StackOutput = { known: true; value: unknown } | { known: false };
 
 /** What the program registered and exported. */
@@ -42,7 +46,8 @@ export interface RunOptions {
 export async function runProgram(project: PulumiProject, stack: string, config: Record<string, string>, options: RunOptions): Promise<ProgramRun> {
     const sdk = programSdk(project);
     const runtime = sdk("runtime");
-    const invokes = new OfflineInvokes(config["aws:region"] ?? "us-east-1", project.dir, options.invokeAnswers);
+    // The region data sources answer with: the stack's (as the cost estimate prices it), else a placeholder.
+    const invokes = new OfflineInvokes(stackRegion(config) ?? "us-east-1", project.dir, options.invokeAnswers);
     const pending = new PendingWork();
     const resources: RecordedResource[] = [];
     const engine = await startOfflineEngine();
@@ -71,6 +76,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
     });
     wrapInvokes(runtime, invokes, pending, sdk("output").unknown);
     answerMethodCalls(runtime.getMonitor(), sdk("proto/provider_pb"), invokes);
+    const stackOutputs = captureStackOutputs(runtime.getMonitor());
     runtime.setAllConfig(config);
 
     // A program error can surface as a rejection or, from inside the SDK's resource initialisation, as an uncaught
@@ -127,7 +133,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
         }
         throw new ProgramError(timeoutMessage(options.timeoutMs, pending.describe()));
     }
-    return { resources, outputs: await readOutputs(exported, sdk("index").output), messages: engine.messages, invokes: invokes.records() };
+    return { resources, outputs: stackOutputs.read() ?? await readOutputs(exported, sdk("index").output), messages: engine.messages, invokes: invokes.records() };
 }
 
 /** The program's own copy of the SDK: mocks must be set on the copy the program's resources register through. */
@@ -192,6 +198,41 @@ async function loadProgram(entry: string): Promise<Record<string, unknown>> {
     const main = typeof exported === "function" ? exported
         : typeof exported?.default === "function" ? exported.default : undefined;
     return (main ? await main() : exported) ?? {};
+}
+
+/** The marker the SDK puts on the wire in place of a secret's value, as `pulumi preview` shows a secret without --show-secrets. */
+const SECRET_SIG = { key: "4dabf18193072939515e22adb298388d", value: "1b47061264138c4ac30d75fd1eb44270" };
+
+/**
+ * The stack's outputs as the SDK registers them with the engine (`registerResourceOutputs` of the root `Stack`, which
+ * `runInPulumiStack` makes from the program's exports): resources turned into their outputs, `undefined` exports
+ * dropped, Outputs inside arrays and objects resolved one by one. An output unknown as a whole is `known: false`; one
+ * partly known keeps the engine's unknown marker where a part is unknown; a secret shows as `[secret]`.
+ */
+function captureStackOutputs(monitor: Record<string, any>): { read(): Record<string, StackOutput> | undefined } {
+    let captured: Record<string, unknown> | undefined;
+    const register = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
+        if (String(req.getUrn()).split("::")[2] === "pulumi:pulumi:Stack") {
+            captured = req.getOutputs()?.toJavaScript() ?? {};
+        }
+        return register(req, callback);
+    };
+    const hideSecrets = (value: unknown): unknown => {
+        if (Array.isArray(value)) {
+            return value.map(hideSecrets);
+        }
+        if (value !== null && typeof value === "object") {
+            const record = value as Record<string, unknown>;
+            return record[SECRET_SIG.key] === SECRET_SIG.value ? "[secret]"
+                : Object.fromEntries(Object.entries(record).map(([key, member]) => [key, hideSecrets(member)]));
+        }
+        return value;
+    };
+    return {
+        read: () => captured && Object.fromEntries(Object.keys(captured).sort().map(key => [key,
+            captured![key] === UNKNOWN_WIRE_VALUE ? { known: false } : { known: true, value: hideSecrets(captured![key]) }])),
+    };
 }
 
 /** The SDK's `pulumi.output`: lifts a value, deeply (Outputs and promises inside arrays and objects), into one Output. */
