@@ -19,8 +19,8 @@ interface Run {
     seconds: number;
 }
 
-// As `npm run preview` starts it: the condition lets programs import "fargate-stack" from its TypeScript source.
-const PREVIEW = ["--conditions=fargate-stack-source", "-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "preview", "cli.ts")];
+// As `npm run preview` starts it: programs that import "fargate-stack" load its build (components/bin), as under the CLI.
+const PREVIEW = ["-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "preview", "cli.ts")];
 
 function preview(...args: string[]): Run {
     const started = Date.now();

@@ -13,7 +13,7 @@ import { InvokeAnswers, parseInvokeAnswers } from "./invokes";
 import { PreviewDocument, formatText, previewEstimates, summarize } from "./report";
 import { StreamingAnalysis } from "./analysis";
 import { remoteComponents } from "./remote";
-import { assertBuildIsCurrent } from "../protocol/build";
+import { assertBuildIsCurrent, assertComponentBuildIsCurrent } from "../protocol/build";
 import { DEFAULT_PACK_DIR, PolicyPackClient, startPolicyPack } from "../protocol/client";
 import { PolicyPackConfigFile } from "../protocol/config";
 import { fromRegistrations } from "../protocol/wire";
@@ -120,9 +120,11 @@ export async function preview(argv: string[], out: (text: string) => void = text
         const project = loadProject(options.programDir);
         const config = loadStackConfig(stackConfigFile(project, options.stack), project.configDefaults);
         checkRequiredConfig(project, options.stack, config);
-        // The runner loads the compiled pack: refuse one older than its sources before anything runs.
+        // The runner loads the compiled pack, and programs the compiled component package (as under the CLI): refuse
+        // either when older than its sources, before anything runs.
         try {
             assertBuildIsCurrent(DEFAULT_PACK_DIR);
+            assertComponentBuildIsCurrent(path.join(DEFAULT_PACK_DIR, "..", "components"));
         } catch (error) {
             throw new ProjectError((error as Error).message);
         }

@@ -1,7 +1,9 @@
 /**
  * The compiled pack (`npm run build`: index.js and dist/, see scripts/pack.js) is what the policy runner loads when
  * it exists. A build older than the sources would answer with yesterday's policies, silently: the pack's clients
- * (the offline preview, the specs) refuse it instead, naming the newer source and the command that fixes it.
+ * (the offline preview, the specs) refuse it instead, naming the newer source and the command that fixes it. The same
+ * holds for the component package's build (components/bin), which programs importing `fargate-stack` load, under the
+ * Pulumi CLI and in the offline preview alike.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -32,5 +34,39 @@ export function assertBuildIsCurrent(packDir: string): void {
         throw new Error(`The compiled policy pack (${path.relative(process.cwd(), entry) || entry}) is older than ` +
             `${names.slice(0, 3).join(", ")}${names.length > 3 ? ` and ${names.length - 3} more` : ""}: the Pulumi ` +
             "policy runner would load the old build. Run `npm run build` at the repository root.");
+    }
+}
+
+/** The component package's TypeScript sources that `npm run build` compiles to bin/ (components/tsconfig.build.json). */
+function componentSources(componentsDir: string): string[] {
+    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+            return ["node_modules", "bin", "program"].includes(entry.name) && dir === componentsDir ? [] : walk(full);
+        }
+        return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [full] : [];
+    });
+    return walk(componentsDir);
+}
+
+/**
+ * Throws when the component package's build (`componentsDir`/bin) holds a file older than its source, or lacks one:
+ * a program importing `fargate-stack` would run yesterday's component. A folder without a build (a fresh clone before
+ * `npm ci`) or without sources (an installed package) passes.
+ */
+export function assertComponentBuildIsCurrent(componentsDir: string): void {
+    const bin = path.join(componentsDir, "bin");
+    if (!fs.existsSync(path.join(bin, "index.js")) || !fs.existsSync(path.join(componentsDir, "index.ts"))) {
+        return;
+    }
+    const stale = componentSources(componentsDir).filter(source => {
+        const built = path.join(bin, path.relative(componentsDir, source).replace(/\.ts$/, ".js"));
+        return !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(source).mtimeMs;
+    });
+    if (stale.length > 0) {
+        const names = stale.map(source => path.relative(path.join(componentsDir, ".."), source));
+        throw new Error(`The compiled component package (${path.relative(process.cwd(), bin) || bin}) is older than ` +
+            `${names.slice(0, 3).join(", ")}${names.length > 3 ? ` and ${names.length - 3} more` : ""}: programs ` +
+            "importing fargate-stack would run the old build. Run `npm run build` at the repository root.");
     }
 }
