@@ -76,7 +76,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
     });
     wrapInvokes(runtime, invokes, pending, sdk("output").unknown);
     answerMethodCalls(runtime.getMonitor(), sdk("proto/provider_pb"), invokes);
-    const stackOutputs = captureStackOutputs(runtime.getMonitor());
+    const stackOutputs = captureStackOutputs(runtime.getMonitor(), sdk("runtime/rpc"));
     runtime.setAllConfig(config);
 
     // A program error can surface as a rejection or, from inside the SDK's resource initialisation, as an uncaught
@@ -200,16 +200,14 @@ async function loadProgram(entry: string): Promise<Record<string, unknown>> {
     return (main ? await main() : exported) ?? {};
 }
 
-/** The marker the SDK puts on the wire in place of a secret's value, as `pulumi preview` shows a secret without --show-secrets. */
-const SECRET_SIG = { key: "4dabf18193072939515e22adb298388d", value: "1b47061264138c4ac30d75fd1eb44270" };
-
 /**
  * The stack's outputs as the SDK registers them with the engine (`registerResourceOutputs` of the root `Stack`, which
  * `runInPulumiStack` makes from the program's exports): resources turned into their outputs, `undefined` exports
  * dropped, Outputs inside arrays and objects resolved one by one. An output unknown as a whole is `known: false`; one
- * partly known keeps the engine's unknown marker where a part is unknown; a secret shows as `[secret]`.
+ * partly known keeps the engine's unknown marker where a part is unknown; a secret (the SDK's secret signature on the
+ * wire, `rpc`'s) shows as `[secret]`, as `pulumi preview` shows one without --show-secrets.
  */
-function captureStackOutputs(monitor: Record<string, any>): { read(): Record<string, StackOutput> | undefined } {
+function captureStackOutputs(monitor: Record<string, any>, rpc: any): { read(): Record<string, StackOutput> | undefined } {
     let captured: Record<string, unknown> | undefined;
     const register = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
@@ -224,7 +222,7 @@ function captureStackOutputs(monitor: Record<string, any>): { read(): Record<str
         }
         if (value !== null && typeof value === "object") {
             const record = value as Record<string, unknown>;
-            return record[SECRET_SIG.key] === SECRET_SIG.value ? "[secret]"
+            return record[rpc.specialSigKey] === rpc.specialSecretSig ? "[secret]"
                 : Object.fromEntries(Object.entries(record).map(([key, member]) => [key, hideSecrets(member)]));
         }
         return value;
