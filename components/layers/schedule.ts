@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsEnvironment } from "./environment";
 import { LayerContext, childOpts, tagsFor } from "./context";
 import { NAME_RULES, stableName } from "../rules";
-import { Placement } from "./service";
+import { Placement, TaskNetwork, privateTaskNetwork } from "./service";
 
 /** How long the scheduler keeps retrying a run it could not start, before the run goes to the dead-letter queue. */
 export const SCHEDULE_MAXIMUM_EVENT_AGE_SECONDS = 3600;
@@ -63,14 +63,12 @@ export function createSchedulerRole(ctx: LayerContext, inputs: SchedulerRoleInpu
 }
 
 /** The inputs of the schedule. */
-export interface ScheduleInputs {
+export interface ScheduleInputs extends TaskNetwork {
     schedule: string;
     scheduleTimezone: string;
     clusterArn: pulumi.Input<string>;
     taskDefinitionArn: pulumi.Input<string>;
     taskCount: number;
-    privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    securityGroupIds: pulumi.Input<string>[];
     enableExecuteCommand: boolean;
     placement: Placement;
     roleArn: pulumi.Input<string>;
@@ -106,11 +104,7 @@ export function createSchedule(ctx: LayerContext, inputs: ScheduleInputs): { sch
                 taskCount: inputs.taskCount,
                 ...inputs.placement,
                 platformVersion: "LATEST",
-                networkConfiguration: {
-                    subnets: inputs.privateSubnetIds,
-                    securityGroups: inputs.securityGroupIds,
-                    assignPublicIp: false,
-                },
+                networkConfiguration: privateTaskNetwork(inputs),
                 enableEcsManagedTags: true,
                 propagateTags: "TASK_DEFINITION",
                 enableExecuteCommand: inputs.enableExecuteCommand,

@@ -62,12 +62,24 @@ export interface ServiceConnectInputs {
     region: pulumi.Input<string>;
 }
 
-/** The inputs of the service layer. */
-export interface ServiceInputs {
-    clusterArn: pulumi.Input<string>;
-    taskDefinitionArn: pulumi.Input<string>;
+/** Where a workload's tasks get their network interface. */
+export interface TaskNetwork {
     privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     securityGroupIds: pulumi.Input<string>[];
+}
+
+/**
+ * The awsvpc network configuration of every task this package launches (services and scheduled runs alike): the
+ * workload's private subnets and task security groups, never a public IP.
+ */
+export function privateTaskNetwork(network: TaskNetwork) {
+    return { subnets: network.privateSubnetIds, securityGroups: network.securityGroupIds, assignPublicIp: false };
+}
+
+/** The inputs of the service layer. */
+export interface ServiceInputs extends TaskNetwork {
+    clusterArn: pulumi.Input<string>;
+    taskDefinitionArn: pulumi.Input<string>;
     containerName: string;
     desiredCount: number;
     enableExecuteCommand: boolean;
@@ -94,11 +106,7 @@ export function createService(ctx: LayerContext, inputs: ServiceInputs): Service
         desiredCount: inputs.desiredCount,
         ...inputs.placement,
         platformVersion: "LATEST",
-        networkConfiguration: {
-            subnets: inputs.privateSubnetIds,
-            securityGroups: inputs.securityGroupIds,
-            assignPublicIp: false,
-        },
+        networkConfiguration: privateTaskNetwork(inputs),
         loadBalancers: lb && [{
             targetGroupArn: lb.targetGroupArn,
             containerName: inputs.containerName,
