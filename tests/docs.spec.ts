@@ -162,10 +162,8 @@ function defaultSentence(defaultTag: string): string {
         : `Default: \`${defaultTag}\`.`;
 }
 
-/** The README's inputs table: input name → [type, default, description] as written. */
-function readmeInputRows(): Map<string, string[]> {
-    const text = fs.readFileSync(README_FILE, "utf8");
-    const table = text.slice(text.indexOf("\n## Inputs\n"), text.indexOf("\n## Outputs\n"));
+/** The rows of a Markdown table whose first column names an input: name → the other columns, as written. */
+function tableRows(table: string): Map<string, string[]> {
     const rows = new Map<string, string[]>();
     for (const line of table.split("\n")) {
         const match = /^\| `(\w+)` \| (.*) \|$/.exec(line);
@@ -176,21 +174,19 @@ function readmeInputRows(): Map<string, string[]> {
     return rows;
 }
 
+/** The README's inputs table: input name → [type, default, description] as written. */
+function readmeInputRows(): Map<string, string[]> {
+    const text = fs.readFileSync(README_FILE, "utf8");
+    return tableRows(text.slice(text.indexOf("\n## Inputs\n"), text.indexOf("\n## Outputs\n")));
+}
+
 /** The rows of the table after `### <heading>` (up to the next heading): first column's names → the other columns. */
 function readmeTableAfter(heading: string): Map<string, string[]> {
     const text = fs.readFileSync(README_FILE, "utf8");
     const start = text.indexOf(`\n### ${heading}\n`);
     assert.ok(start >= 0, `the README has a "### ${heading}" section`);
     const rest = text.slice(start + heading.length + 6);
-    const table = rest.slice(0, rest.search(/\n#{2,3} /));
-    const rows = new Map<string, string[]>();
-    for (const line of table.split("\n")) {
-        const match = /^\| `(\w+)` \| (.*) \|$/.exec(line);
-        if (match) {
-            rows.set(match[1], match[2].split(" | "));
-        }
-    }
-    return rows;
+    return tableRows(rest.slice(0, rest.search(/\n#{2,3} /)));
 }
 
 /** How the README shows a member's default and description. */

@@ -8,14 +8,22 @@
 import * as fs from "fs";
 import * as path from "path";
 
+/** The TypeScript sources (no declarations) below `dir`, leaving out folders named in `skip`; none when `dir` is missing. */
+function typeScriptSources(dir: string, skip: readonly string[] = []): string[] {
+    return fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+            return skip.includes(entry.name) ? [] : typeScriptSources(full, skip);
+        }
+        return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [full] : [];
+    }) : [];
+}
+
 /** The TypeScript files the pack compiles (tsconfig.pack.json): its entry, policies and library, and the shared rules. */
 function packSources(packDir: string): string[] {
-    const walk = (dir: string): string[] => fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-        const full = path.join(dir, entry.name);
-        return entry.isDirectory() ? walk(full) : entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [full] : [];
-    }) : [];
-    return [path.join(packDir, "index.ts"), ...walk(path.join(packDir, "policies")), ...walk(path.join(packDir, "lib")),
-        ...walk(path.join(packDir, "..", "components", "rules"))].filter(file => fs.existsSync(file));
+    return [path.join(packDir, "index.ts"), ...typeScriptSources(path.join(packDir, "policies")),
+        ...typeScriptSources(path.join(packDir, "lib")), ...typeScriptSources(path.join(packDir, "..", "components", "rules"))]
+        .filter(file => fs.existsSync(file));
 }
 
 /**
@@ -37,16 +45,21 @@ export function assertBuildIsCurrent(packDir: string): void {
     }
 }
 
-/** The component package's TypeScript sources that `npm run build` compiles to bin/ (components/tsconfig.build.json). */
-function componentSources(componentsDir: string): string[] {
-    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-            return ["node_modules", "bin", "program"].includes(entry.name) && dir === componentsDir ? [] : walk(full);
-        }
-        return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [full] : [];
+/**
+ * The component package's TypeScript sources, which `npm run build` compiles to bin/ (components/tsconfig.build.json):
+ * everything but the root project's program and build output.
+ */
+export function componentSources(componentsDir: string): string[] {
+    return typeScriptSources(componentsDir, ["node_modules", "bin", "program"]);
+}
+
+/** The component package's sources whose compiled file in bin/ is missing or older than they are. */
+export function staleComponentSources(componentsDir: string): string[] {
+    const bin = path.join(componentsDir, "bin");
+    return componentSources(componentsDir).filter(source => {
+        const built = path.join(bin, path.relative(componentsDir, source).replace(/\.ts$/, ".js"));
+        return !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(source).mtimeMs;
     });
-    return walk(componentsDir);
 }
 
 /**
@@ -59,10 +72,7 @@ export function assertComponentBuildIsCurrent(componentsDir: string): void {
     if (!fs.existsSync(path.join(bin, "index.js")) || !fs.existsSync(path.join(componentsDir, "index.ts"))) {
         return;
     }
-    const stale = componentSources(componentsDir).filter(source => {
-        const built = path.join(bin, path.relative(componentsDir, source).replace(/\.ts$/, ".js"));
-        return !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(source).mtimeMs;
-    });
+    const stale = staleComponentSources(componentsDir);
     if (stale.length > 0) {
         const names = stale.map(source => path.relative(path.join(componentsDir, ".."), source));
         throw new Error(`The compiled component package (${path.relative(process.cwd(), bin) || bin}) is older than ` +

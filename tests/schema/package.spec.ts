@@ -8,21 +8,14 @@ import * as fs from "fs";
 import { builtinModules } from "module";
 import * as path from "path";
 import { COMPONENTS_DIR } from "./schemaSupport";
+import { componentSources, staleComponentSources } from "../../policy-pack/protocol/build";
 
 const manifest = JSON.parse(fs.readFileSync(path.join(COMPONENTS_DIR, "package.json"), "utf8"));
 const buildConfig = JSON.parse(fs.readFileSync(path.join(COMPONENTS_DIR, "tsconfig.build.json"), "utf8")
     .replace(/^\s*\/\/.*$/gm, ""));
 
 /** The TypeScript files of the package: everything but the root project's program and build output. */
-function packageSources(dir = COMPONENTS_DIR): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-            return ["node_modules", "bin", "program"].includes(entry.name) ? [] : packageSources(full);
-        }
-        return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [full] : [];
-    });
-}
+const packageSources = () => componentSources(COMPONENTS_DIR);
 
 /** The package each bare import specifier names (`@scope/name` or `name`). */
 function importedPackages(file: string): string[] {
@@ -43,11 +36,8 @@ describe("the fargate-stack package (components/package.json)", () => {
     });
 
     it("has a build as new as its sources (what run-plugin serves is what the specs test)", () => {
-        const stale = packageSources().filter(source => {
-            const built = path.join(COMPONENTS_DIR, buildConfig.compilerOptions.outDir,
-                path.relative(COMPONENTS_DIR, source).replace(/\.ts$/, ".js"));
-            return !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(source).mtimeMs;
-        }).map(source => path.relative(COMPONENTS_DIR, source));
+        assert.strictEqual(buildConfig.compilerOptions.outDir, "bin", "the build compiles to bin/, where the check looks");
+        const stale = staleComponentSources(COMPONENTS_DIR).map(source => path.relative(COMPONENTS_DIR, source));
         assert.deepStrictEqual(stale, [], "components/bin is older than these sources: run `npm run build`");
     });
 
