@@ -150,7 +150,7 @@ export async function preview(argv: string[], out: (text: string) => void = text
             resources: wires.map((wire, i) => ({
                 type: wire.type, name: wire.name, urn: wire.urn, parent: run.resources[i].parent,
                 custom: run.resources[i].custom, ...(run.resources[i].remote ? { remote: true } : {}),
-                ...(run.resources[i].read ? { read: true } : {}), inputs: wire.properties,
+                ...(wire.read ? { read: true } : {}), inputs: wire.properties,
                 dependencies: wire.dependencies ?? [], propertyDependencies: wire.propertyDependencies ?? {},
             })),
             outputs: run.outputs,
@@ -159,7 +159,7 @@ export async function preview(argv: string[], out: (text: string) => void = text
             remoteComponents: remote,
             policyPack: { name: info.name, version: info.version },
             diagnostics,
-            estimates: previewEstimates(wires.filter((_, i) => !run.resources[i].read), stackRegion(config)),
+            estimates: previewEstimates(wires.filter(wire => !wire.read), stackRegion(config)),
             summary: summarize(run, diagnostics, remote),
         };
         const packLabel = `local: ${path.relative(process.cwd(), DEFAULT_PACK_DIR) || "."}`;

@@ -92,13 +92,12 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
     };
     process.on("unhandledRejection", onFailure);
     process.on("uncaughtException", onFailure);
-    let exported: Record<string, unknown> = {};
     const restoreBookkeeping = skipSdkBookkeeping(sdk);
     const finished = (async () => {
+        // The program's exports become the stack's outputs, which the SDK registers (captureStackOutputs).
         await runtime.runInPulumiStack(async () => {
             trackRegistrations(runtime, pending);
-            exported = await loadProgram(project.entry);
-            return exported;
+            return loadProgram(project.entry);
         });
         await sdk("runtime/settings").waitForRPCs();
     })().catch(error => {
@@ -133,7 +132,7 @@ export async function runProgram(project: PulumiProject, stack: string, config: 
         }
         throw new ProgramError(timeoutMessage(options.timeoutMs, pending.describe()));
     }
-    return { resources, outputs: stackOutputs.read() ?? await readOutputs(exported, sdk("index").output), messages: engine.messages, invokes: invokes.records() };
+    return { resources, outputs: stackOutputs.read(), messages: engine.messages, invokes: invokes.records() };
 }
 
 /** The program's own copy of the SDK: mocks must be set on the copy the program's resources register through. */
@@ -207,8 +206,9 @@ async function loadProgram(entry: string): Promise<Record<string, unknown>> {
  * partly known keeps the engine's unknown marker where a part is unknown; a secret (the SDK's secret signature on the
  * wire, `rpc`'s) shows as `[secret]`, as `pulumi preview` shows one without --show-secrets.
  */
-function captureStackOutputs(monitor: Record<string, any>, rpc: any): { read(): Record<string, StackOutput> | undefined } {
-    let captured: Record<string, unknown> | undefined;
+function captureStackOutputs(monitor: Record<string, any>, rpc: any): { read(): Record<string, StackOutput> } {
+    // `runInPulumiStack` registers the stack's outputs (an empty object when the program exports nothing).
+    let captured: Record<string, unknown> = {};
     const register = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
         if (String(req.getUrn()).split("::")[2] === "pulumi:pulumi:Stack") {
@@ -228,22 +228,7 @@ function captureStackOutputs(monitor: Record<string, any>, rpc: any): { read(): 
         return value;
     };
     return {
-        read: () => captured && Object.fromEntries(Object.keys(captured).sort().map(key => [key,
-            captured![key] === UNKNOWN_WIRE_VALUE ? { known: false } : { known: true, value: hideSecrets(captured![key]) }])),
+        read: () => Object.fromEntries(Object.keys(captured).sort().map(key => [key,
+            captured[key] === UNKNOWN_WIRE_VALUE ? { known: false } : { known: true, value: hideSecrets(captured[key]) }])),
     };
-}
-
-/** The SDK's `pulumi.output`: lifts a value, deeply (Outputs and promises inside arrays and objects), into one Output. */
-type LiftToOutput = (value: unknown) => { isKnown: Promise<boolean>; promise(): Promise<unknown> };
-
-async function readOutputs(exported: Record<string, unknown>, output: LiftToOutput): Promise<Record<string, StackOutput>> {
-    const outputs: Record<string, StackOutput> = {};
-    for (const key of Object.keys(exported).filter(k => k !== "__esModule").sort()) {
-        // As the SDK resolves a stack's exports: an array or object of Outputs (`export const urls = services.map(s =>
-        // s.url)`) is one output, known when every part is. `isKnown` and `promise()` are the Output's own accessors
-        // for what `apply` would see.
-        const lifted = output(exported[key]);
-        outputs[key] = (await lifted.isKnown) ? { known: true, value: await lifted.promise() } : { known: false };
-    }
-    return outputs;
 }
